@@ -1,0 +1,27 @@
+//! The pure core of entente.
+//!
+//! Everything that entente knows about documents lives here, free of any web or operating-system
+//! dependency, so the same code runs natively (build script, CLI, tests, benchmarks, fuzzers) and in
+//! the browser (the app and its import worker):
+//!
+//! - [`parse`] turns messy article text into [`model::Document`]s;
+//! - [`gazetteer`], [`organizations`], [`topics`], [`figures`] and [`relations`] analyse a document,
+//!   and [`analysis::analyze`] runs them all;
+//! - [`format`] is the one versioned binary encoding of a parsed corpus.
+//!
+//! The core never touches the DOM, the network, the file system or a clock.
+#![deny(missing_docs)]
+
+pub mod analysis;
+pub mod figures;
+pub mod format;
+pub mod gazetteer;
+pub mod model;
+pub mod organizations;
+pub mod parse;
+pub mod relations;
+pub mod text;
+pub mod topics;
+
+pub use analysis::{analyze, Analysis};
+pub use model::{Corpus, Document};
