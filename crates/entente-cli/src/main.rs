@@ -1,5 +1,135 @@
-//! The `entente` command line. Placeholder until the extract command lands.
-fn main() {
-    eprintln!("entente: no command yet");
-    std::process::exit(2);
+//! The `entente` command: runs the same core as the app on files and folders of articles.
+//!
+//! Every sub-command reads `FILE_OR_DIR...` arguments the same way (folders are walked for text
+//! files), so one file that cannot be read is reported on stderr and the others are still
+//! processed; the exit code is then non-zero.
+
+mod input;
+
+use entente_core::export;
+use entente_core::{analyze, Analysis, Corpus, Document};
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+entente — extract countries, figures and relations from foreign-policy articles
+
+usage:
+  entente extract   [--json|--csv] FILE_OR_DIR...   one record per document (default --json)
+  entente figures   [--csv|--json] FILE_OR_DIR...   one row per figure (default --csv)
+  entente relations [--csv|--json] FILE_OR_DIR...   one row per country pair of a relation sentence
+  entente pack      -o OUT.entente FILE_OR_DIR...   write the parsed corpus in entente's binary format
+  entente help                                      this text
+
+Folders are read recursively for .txt and .md files.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("entente: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Json,
+    Csv,
+}
+
+struct Options {
+    format: Format,
+    out: Option<String>,
+    paths: Vec<String>,
+}
+
+fn parse_options(args: &[String], default: Format) -> Result<Options, String> {
+    let mut opts = Options {
+        format: default,
+        out: None,
+        paths: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => opts.format = Format::Json,
+            "--csv" => opts.format = Format::Csv,
+            "-o" | "--out" => {
+                opts.out = Some(it.next().ok_or("-o needs a file name")?.clone());
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
+            _ => opts.paths.push(a.clone()),
+        }
+    }
+    if opts.paths.is_empty() {
+        return Err(format!("no FILE_OR_DIR given\n\n{USAGE}"));
+    }
+    Ok(opts)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let Some((command, rest)) = args.split_first() else {
+        println!("{USAGE}");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let default = match command.as_str() {
+        "extract" => Format::Json,
+        "figures" | "relations" | "pack" => Format::Csv,
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        other => return Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    };
+    let opts = parse_options(rest, default)?;
+    let loaded = input::load(&opts.paths);
+    for e in &loaded.errors {
+        eprintln!("entente: {e}");
+    }
+    let corpus = entente_core::parse::parse_corpus(&loaded.name, loaded.files);
+    let output = match command.as_str() {
+        "pack" => {
+            let out = opts.out.ok_or("pack needs -o OUT.entente")?;
+            std::fs::write(&out, entente_core::format::encode(&corpus))
+                .map_err(|e| format!("cannot write {out}: {e}"))?;
+            eprintln!(
+                "entente: wrote {} documents to {out}",
+                corpus.documents.len()
+            );
+            None
+        }
+        _ => Some(render(command, opts.format, &corpus)),
+    };
+    if let Some(text) = output {
+        let mut stdout = std::io::stdout().lock();
+        // A closed pipe (`| head`) is not an error worth a message.
+        let _ = stdout
+            .write_all(text.as_bytes())
+            .and_then(|_| stdout.flush());
+    }
+    Ok(if loaded.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn render(command: &str, format: Format, corpus: &Corpus) -> String {
+    let analyses: Vec<Analysis> = corpus.documents.iter().map(analyze).collect();
+    let pairs: Vec<(&Document, &Analysis)> = corpus.documents.iter().zip(&analyses).collect();
+    let mut text = match (command, format) {
+        ("extract", Format::Json) => export::extract_json(&pairs),
+        ("extract", Format::Csv) => export::documents_csv(&pairs),
+        ("figures", Format::Json) => export::figures_json(&pairs),
+        ("figures", Format::Csv) => export::figures_csv(&pairs),
+        ("relations", Format::Json) => export::relations_json(&pairs),
+        _ => export::relations_csv(&pairs),
+    };
+    if format == Format::Json {
+        text.push('\n');
+    }
+    text
 }
