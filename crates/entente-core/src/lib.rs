@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod explore;
 pub mod export;
 pub mod figures;
 pub mod format;

@@ -1,0 +1,486 @@
+//! Full-text search: an inverted index over folded words, a small query language and BM25
+//! ranking, plus highlighted snippets.
+//!
+//! Query language: words (case- and diacritic-insensitive; the last word is also a prefix while
+//! the user types, and `word*` is an explicit prefix), `"quoted phrases"`, and `-word` or
+//! `-"phrase"` to exclude. The index keeps no word positions, to stay small in the browser;
+//! phrases are verified by scanning the folded text of the documents that hold all their words.
+
+use crate::text::fold_char;
+use std::collections::HashMap;
+
+/// BM25 parameters (the usual defaults).
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A prefix expands to at most this many vocabulary words, so a one-letter prefix stays cheap.
+const MAX_PREFIX_EXPANSION: usize = 256;
+
+/// One posting: a document and how often the word occurs in it.
+#[derive(Clone, Copy, Debug)]
+struct Posting {
+    doc: u32,
+    tf: u32,
+}
+
+/// The inverted index of a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    /// Sorted vocabulary, for exact and prefix lookup.
+    vocabulary: Vec<(Box<str>, u32)>,
+    postings: Vec<Vec<Posting>>,
+    doc_len: Vec<u32>,
+    avg_len: f32,
+}
+
+/// Calls `f(start, end, folded_word)` for every word of `text`: a run of letters and digits after
+/// folding, with byte offsets into `text`. `buf` is reused to avoid an allocation per word.
+pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(usize, usize, &str)) {
+    buf.clear();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            let (a, b) = fold_char(c);
+            buf.push(a);
+            if let Some(b) = b {
+                buf.push(b);
+            }
+        } else if let Some(s) = start.take() {
+            f(s, i, buf);
+            buf.clear();
+        }
+    }
+    if let Some(s) = start {
+        f(s, text.len(), buf);
+        buf.clear();
+    }
+}
+
+/// A parsed query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Required words: `(folded word, is prefix)`.
+    pub words: Vec<(String, bool)>,
+    /// Required phrases, each a list of folded words.
+    pub phrases: Vec<Vec<String>>,
+    /// Excluded words.
+    pub exclude_words: Vec<String>,
+    /// Excluded phrases.
+    pub exclude_phrases: Vec<Vec<String>>,
+}
+
+impl Query {
+    /// Parses the search box text. Never fails: unbalanced quotes end at the end of the text.
+    pub fn parse(input: &str) -> Query {
+        let mut q = Query::default();
+        let mut rest = input;
+        let mut buf = String::new();
+        loop {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            let negate = rest.starts_with('-') && rest.len() > 1;
+            if negate {
+                rest = &rest[1..];
+            }
+            if let Some(after) = rest.strip_prefix('"') {
+                let end = after.find('"').unwrap_or(after.len());
+                let mut words = Vec::new();
+                for_each_word(&after[..end], &mut buf, |_, _, w| words.push(w.to_string()));
+                rest = after.get(end + 1..).unwrap_or("");
+                match (negate, words.len()) {
+                    (_, 0) => {}
+                    (false, 1) => q.words.push((words.remove(0), false)),
+                    (true, 1) => q.exclude_words.push(words.remove(0)),
+                    (false, _) => q.phrases.push(words),
+                    (true, _) => q.exclude_phrases.push(words),
+                }
+                continue;
+            }
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let token = &rest[..end];
+            rest = &rest[end..];
+            let explicit_prefix = token.ends_with('*');
+            let mut words = Vec::new();
+            for_each_word(token, &mut buf, |_, _, w| words.push(w.to_string()));
+            // "Azerbaijan-Pakistan" or "U.S." hold several words: they must appear together.
+            if words.len() > 1 {
+                if negate {
+                    q.exclude_phrases.push(words);
+                } else {
+                    q.phrases.push(words);
+                }
+            } else if let Some(w) = words.pop() {
+                if negate {
+                    q.exclude_words.push(w);
+                } else {
+                    q.words.push((w, explicit_prefix));
+                }
+            }
+        }
+        // While typing, the last bare word is also a prefix.
+        if !input.ends_with(char::is_whitespace) && !input.trim_end().ends_with('"') {
+            if let Some(last) = q.words.last_mut() {
+                last.1 = true;
+            }
+        }
+        q
+    }
+
+    /// Whether the query asks for nothing.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+            && self.phrases.is_empty()
+            && self.exclude_words.is_empty()
+            && self.exclude_phrases.is_empty()
+    }
+
+    /// Every positive folded word, for highlighting.
+    pub fn highlight_words(&self) -> Vec<(String, bool)> {
+        let mut out = self.words.clone();
+        for p in &self.phrases {
+            out.extend(p.iter().map(|w| (w.clone(), false)));
+        }
+        out
+    }
+}
+
+/// A ranked search hit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    /// Document index.
+    pub doc: u32,
+    /// BM25 score (higher is better).
+    pub score: f32,
+}
+
+impl SearchIndex {
+    /// Builds the index over document texts (index `i` is document `i`).
+    pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> SearchIndex {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut postings: Vec<Vec<Posting>> = Vec::new();
+        let mut doc_len = Vec::new();
+        let mut buf = String::new();
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        for (doc, text) in texts.into_iter().enumerate() {
+            counts.clear();
+            let mut len = 0u32;
+            for_each_word(text, &mut buf, |_, _, w| {
+                len += 1;
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = postings.len() as u32;
+                        ids.insert(w.to_string(), id);
+                        postings.push(Vec::new());
+                        id
+                    }
+                };
+                *counts.entry(id).or_insert(0) += 1;
+            });
+            for (&id, &tf) in &counts {
+                postings[id as usize].push(Posting {
+                    doc: doc as u32,
+                    tf,
+                });
+            }
+            doc_len.push(len);
+        }
+        for p in &mut postings {
+            p.sort_unstable_by_key(|p| p.doc);
+        }
+        let mut vocabulary: Vec<(Box<str>, u32)> = ids
+            .into_iter()
+            .map(|(w, id)| (w.into_boxed_str(), id))
+            .collect();
+        vocabulary.sort_unstable();
+        let total: u64 = doc_len.iter().map(|&l| u64::from(l)).sum();
+        let avg_len = if doc_len.is_empty() {
+            1.0
+        } else {
+            (total as f32 / doc_len.len() as f32).max(1.0)
+        };
+        SearchIndex {
+            vocabulary,
+            postings,
+            doc_len,
+            avg_len,
+        }
+    }
+
+    /// The number of indexed documents.
+    pub fn len(&self) -> usize {
+        self.doc_len.len()
+    }
+
+    /// Whether no document is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.doc_len.is_empty()
+    }
+
+    fn exact(&self, word: &str) -> Option<u32> {
+        self.vocabulary
+            .binary_search_by(|(w, _)| w.as_ref().cmp(word))
+            .ok()
+            .map(|i| self.vocabulary[i].1)
+    }
+
+    /// Term ids matching a word: the exact word, plus (for a prefix) up to
+    /// `MAX_PREFIX_EXPANSION` words that start with it.
+    fn expand(&self, word: &str, prefix: bool) -> Vec<(u32, bool)> {
+        if !prefix {
+            return self
+                .exact(word)
+                .map(|id| vec![(id, true)])
+                .unwrap_or_default();
+        }
+        let start = self.vocabulary.partition_point(|(w, _)| w.as_ref() < word);
+        self.vocabulary[start..]
+            .iter()
+            .take_while(|(w, _)| w.starts_with(word))
+            .take(MAX_PREFIX_EXPANSION)
+            .map(|(w, id)| (*id, w.as_ref() == word))
+            .collect()
+    }
+
+    fn idf(&self, df: usize) -> f32 {
+        let n = self.doc_len.len() as f32;
+        ((n - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln()
+    }
+
+    /// Per-document BM25 contribution of one query word (max over its expansions; an exact match
+    /// beats a prefix match), as a dense vector. Documents without the word have `None`.
+    fn word_scores(&self, word: &str, prefix: bool) -> Vec<Option<f32>> {
+        let mut scores = vec![None; self.doc_len.len()];
+        for (id, exact) in self.expand(word, prefix) {
+            let list = &self.postings[id as usize];
+            let idf = self.idf(list.len());
+            let weight = if exact { 1.0 } else { 0.8 };
+            for p in list {
+                let dl = self.doc_len[p.doc as usize] as f32;
+                let tf = p.tf as f32;
+                let s =
+                    weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / self.avg_len));
+                let slot = &mut scores[p.doc as usize];
+                *slot = Some(slot.map_or(s, |old: f32| old.max(s)));
+            }
+        }
+        scores
+    }
+
+    /// Runs a query. `text_of(doc)` gives a document's text, used to verify phrases. Returns the
+    /// matching documents, best first; an empty query returns `None` (no ranking applies).
+    pub fn search<'a>(&self, query: &Query, text_of: impl Fn(u32) -> &'a str) -> Option<Vec<Hit>> {
+        if query.is_empty() {
+            return None;
+        }
+        let n = self.doc_len.len();
+        // Every document starts as a match; each required word narrows, each exclusion removes.
+        let mut total: Vec<Option<f32>> = vec![Some(0.0); n];
+        let require = |scores: Vec<Option<f32>>, total: &mut Vec<Option<f32>>| {
+            for (t, s) in total.iter_mut().zip(scores) {
+                *t = match (*t, s) {
+                    (Some(a), Some(b)) => Some(a + b),
+                    _ => None,
+                };
+            }
+        };
+        for (w, prefix) in &query.words {
+            require(self.word_scores(w, *prefix), &mut total);
+        }
+        for phrase in &query.phrases {
+            for w in phrase {
+                require(self.word_scores(w, false), &mut total);
+            }
+        }
+        for w in &query.exclude_words {
+            for (id, _) in self.expand(w, false) {
+                for p in &self.postings[id as usize] {
+                    total[p.doc as usize] = None;
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = Vec::new();
+        for (doc, score) in total.into_iter().enumerate() {
+            let Some(score) = score else { continue };
+            let doc = doc as u32;
+            if !query.phrases.is_empty() || !query.exclude_phrases.is_empty() {
+                let text = text_of(doc);
+                if !query.phrases.iter().all(|p| contains_phrase(text, p)) {
+                    continue;
+                }
+                if query
+                    .exclude_phrases
+                    .iter()
+                    .any(|p| contains_phrase(text, p))
+                {
+                    continue;
+                }
+            }
+            hits.push(Hit { doc, score });
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        Some(hits)
+    }
+}
+
+/// Whether `text` holds the folded words of `phrase` consecutively.
+pub fn contains_phrase(text: &str, phrase: &[String]) -> bool {
+    !phrase_spans(text, phrase).is_empty()
+}
+
+/// The byte spans of `text` where the words of `phrase` appear consecutively.
+pub fn phrase_spans(text: &str, phrase: &[String]) -> Vec<(usize, usize)> {
+    let n = phrase.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // A ring of the last n words' starts and whether each matched its phrase position.
+    let mut words: Vec<(usize, usize, bool)> = Vec::new();
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    for_each_word(text, &mut buf, |s, e, w| {
+        words.push((s, e, w == phrase[0]));
+        let len = words.len();
+        if len >= n {
+            let first = len - n;
+            if words[first].2 && (1..n).all(|k| word_at(text, words[first + k]) == phrase[k]) {
+                out.push((words[first].0, e));
+            }
+        }
+    });
+    out
+}
+
+fn word_at(text: &str, (s, e, _): (usize, usize, bool)) -> String {
+    crate::text::fold(&text[s..e])
+}
+
+/// Byte ranges of `text` to highlight for a query: every word equal to (or, for a prefix,
+/// starting with) a query word, and every phrase occurrence.
+pub fn highlight_ranges(text: &str, query: &Query) -> Vec<(usize, usize)> {
+    let words = query.words.clone();
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    if !words.is_empty() {
+        for_each_word(text, &mut buf, |s, e, w| {
+            if words.iter().any(|(q, prefix)| {
+                if *prefix {
+                    w.starts_with(q.as_str())
+                } else {
+                    w == q
+                }
+            }) {
+                out.push((s, e));
+            }
+        });
+    }
+    for p in &query.phrases {
+        out.extend(phrase_spans(text, p));
+    }
+    out.sort_unstable();
+    // Merge overlaps so the UI can cut the text into disjoint marked pieces.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for (s, e) in out {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOCS: [&str; 4] = [
+        "Türkiye and Azerbaijan signed an energy deal.",
+        "Turkiye's trade with Pakistan grew; energy exports rose.",
+        "The United States and Azerbaijan discussed security.",
+        "Energy energy energy: a report on energy security in Europe.",
+    ];
+
+    fn run(q: &str) -> Vec<u32> {
+        let index = SearchIndex::build(DOCS);
+        index
+            .search(&Query::parse(q), |d| DOCS[d as usize])
+            .unwrap_or_default()
+            .iter()
+            .map(|h| h.doc)
+            .collect()
+    }
+
+    fn sorted(mut v: Vec<u32>) -> Vec<u32> {
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn matches_case_and_diacritic_insensitively() {
+        assert_eq!(sorted(run("türkiye ")), vec![0, 1]);
+        assert_eq!(sorted(run("TURKIYE ")), vec![0, 1]);
+    }
+
+    #[test]
+    fn last_word_is_a_prefix_while_typing() {
+        assert_eq!(sorted(run("azerb")), vec![0, 2]);
+        assert_eq!(run("azerb "), Vec::<u32>::new());
+        assert_eq!(sorted(run("secur* ")), vec![2, 3]);
+    }
+
+    #[test]
+    fn phrases_and_exclusions() {
+        assert_eq!(run("\"energy security\""), vec![3]);
+        assert_eq!(sorted(run("energy -pakistan")), vec![0, 3]);
+        assert_eq!(sorted(run("energy -\"energy deal\"")), vec![1, 3]);
+        assert_eq!(run("\"united states\" azerbaijan"), vec![2]);
+        // A hyphenated or dotted token is a phrase of its words.
+        assert_eq!(run("united-states"), vec![2]);
+    }
+
+    #[test]
+    fn ranks_by_bm25() {
+        // Document 3 says "energy" four times in a short text.
+        assert_eq!(run("energy ")[0], 3);
+    }
+
+    #[test]
+    fn empty_and_odd_queries_never_fail() {
+        let index = SearchIndex::build(DOCS);
+        assert!(index
+            .search(&Query::parse("   "), |d| DOCS[d as usize])
+            .is_none());
+        for q in [
+            "\"",
+            "-",
+            "--",
+            "\"\"",
+            "*",
+            "-\"",
+            "\"unterminated phrase",
+            "🙂",
+            "a\u{0}b",
+        ] {
+            let _ = index.search(&Query::parse(q), |d| DOCS[d as usize]);
+        }
+    }
+
+    #[test]
+    fn highlights_words_prefixes_and_phrases() {
+        let q = Query::parse("\"energy security\" azer");
+        let text = DOCS[3];
+        let ranges = highlight_ranges(text, &q);
+        let marked: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(marked, vec!["energy security"]);
+        let t0 = DOCS[0];
+        let marked: Vec<&str> = highlight_ranges(t0, &q)
+            .iter()
+            .map(|&(s, e)| &t0[s..e])
+            .collect();
+        assert_eq!(marked, vec!["Azerbaijan"]);
+    }
+}

@@ -1,0 +1,1042 @@
+//! View state: every piece of what the explorer shows, the pure transition function over user
+//! actions, and the URL query-string codec that makes each view shareable.
+//!
+//! The URL is untrusted input. Decoding never fails: what cannot be understood is dropped and
+//! reported as a [`Notice`], and decoding what [`ViewState::to_query`] wrote gives back the same
+//! state (the round-trip property the fuzzer checks).
+
+use crate::model::{CountryCode, FigureKind, PartialDate, Stance, Topic};
+use std::fmt::Write as _;
+
+/// The main views.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The result list.
+    #[default]
+    Documents,
+    /// The country-relation matrix.
+    Matrix,
+    /// The figures table.
+    Figures,
+}
+
+impl View {
+    fn id(self) -> &'static str {
+        match self {
+            View::Documents => "docs",
+            View::Matrix => "matrix",
+            View::Figures => "figures",
+        }
+    }
+    fn from_id(s: &str) -> Option<View> {
+        [View::Documents, View::Matrix, View::Figures]
+            .into_iter()
+            .find(|v| v.id() == s)
+    }
+}
+
+/// How the chosen countries combine.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CountryMode {
+    /// Documents that mention any of them.
+    #[default]
+    Any,
+    /// Documents that mention all of them.
+    All,
+}
+
+/// The co-mention window of the matrix.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Window {
+    /// Two countries in one sentence.
+    #[default]
+    Sentence,
+    /// Two countries in one paragraph.
+    Paragraph,
+    /// Two countries in one document.
+    Document,
+}
+
+impl Window {
+    /// The id used in URLs and the CLI.
+    pub fn id(self) -> &'static str {
+        match self {
+            Window::Sentence => "sentence",
+            Window::Paragraph => "paragraph",
+            Window::Document => "document",
+        }
+    }
+    /// Parses an id.
+    pub fn from_id(s: &str) -> Option<Window> {
+        [Window::Sentence, Window::Paragraph, Window::Document]
+            .into_iter()
+            .find(|w| w.id() == s)
+    }
+}
+
+/// How matrix rows and columns are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum MatrixOrder {
+    /// Most co-mentioned first.
+    #[default]
+    Frequency,
+    /// By country name.
+    Name,
+    /// Similar countries next to each other.
+    Cluster,
+}
+
+impl MatrixOrder {
+    fn id(self) -> &'static str {
+        match self {
+            MatrixOrder::Frequency => "freq",
+            MatrixOrder::Name => "name",
+            MatrixOrder::Cluster => "cluster",
+        }
+    }
+    fn from_id(s: &str) -> Option<MatrixOrder> {
+        [
+            MatrixOrder::Frequency,
+            MatrixOrder::Name,
+            MatrixOrder::Cluster,
+        ]
+        .into_iter()
+        .find(|o| o.id() == s)
+    }
+}
+
+/// The default number of countries shown in the matrix.
+pub const DEFAULT_TOP_N: u16 = 20;
+
+/// The matrix view's settings.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MatrixView {
+    /// Co-mention window.
+    pub window: Window,
+    /// Only pairs on this topic.
+    pub topic: Option<Topic>,
+    /// Only pairs with this stance.
+    pub stance: Option<Stance>,
+    /// Row/column order.
+    pub order: MatrixOrder,
+    /// Show the top N countries; `None` shows all.
+    pub top_n: Option<u16>,
+    /// The selected cell, whose evidence is open.
+    pub cell: Option<(CountryCode, CountryCode)>,
+}
+
+impl Default for MatrixView {
+    fn default() -> Self {
+        MatrixView {
+            window: Window::Sentence,
+            topic: None,
+            stance: None,
+            order: MatrixOrder::Frequency,
+            top_n: Some(DEFAULT_TOP_N),
+            cell: None,
+        }
+    }
+}
+
+/// A column the figures table can be sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum FigureSortKey {
+    /// Document order (document, then position).
+    #[default]
+    Document,
+    /// Normalized value.
+    Value,
+    /// Kind.
+    Kind,
+    /// Document date.
+    Date,
+    /// The year the figure refers to.
+    Year,
+}
+
+impl FigureSortKey {
+    fn id(self) -> &'static str {
+        match self {
+            FigureSortKey::Document => "doc",
+            FigureSortKey::Value => "value",
+            FigureSortKey::Kind => "kind",
+            FigureSortKey::Date => "date",
+            FigureSortKey::Year => "year",
+        }
+    }
+    fn from_id(s: &str) -> Option<FigureSortKey> {
+        [
+            FigureSortKey::Document,
+            FigureSortKey::Value,
+            FigureSortKey::Kind,
+            FigureSortKey::Date,
+            FigureSortKey::Year,
+        ]
+        .into_iter()
+        .find(|k| k.id() == s)
+    }
+}
+
+/// The figures table's sort.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct FigureSort {
+    /// The column.
+    pub key: FigureSortKey,
+    /// Largest first.
+    pub descending: bool,
+}
+
+/// A filter the user can clear on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Facet {
+    /// The search text.
+    Query,
+    /// Chosen countries.
+    Countries,
+    /// A country pair.
+    Pair,
+    /// Organizations.
+    Organizations,
+    /// Topics.
+    Topics,
+    /// Stances.
+    Stances,
+    /// Sources.
+    Sources,
+    /// The date range.
+    Dates,
+    /// Figure kinds.
+    FigureKinds,
+}
+
+/// Everything the explorer shows; the URL holds all of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ViewState {
+    /// Search box text.
+    pub query: String,
+    /// Chosen countries, in the order chosen.
+    pub countries: Vec<CountryCode>,
+    /// Any or all of the chosen countries.
+    pub country_mode: CountryMode,
+    /// Documents with a relation sentence pairing these two countries (`a < b`).
+    pub pair: Option<(CountryCode, CountryCode)>,
+    /// Chosen organization ids.
+    pub organizations: Vec<String>,
+    /// Chosen topics.
+    pub topics: Vec<Topic>,
+    /// Chosen stances.
+    pub stances: Vec<Stance>,
+    /// Chosen sources.
+    pub sources: Vec<String>,
+    /// Earliest date (inclusive).
+    pub date_from: Option<PartialDate>,
+    /// Latest date (inclusive).
+    pub date_to: Option<PartialDate>,
+    /// Chosen figure kinds.
+    pub figure_kinds: Vec<FigureKind>,
+    /// The active tab.
+    pub view: View,
+    /// Matrix settings.
+    pub matrix: MatrixView,
+    /// Figures table sort.
+    pub figure_sort: FigureSort,
+    /// The open document's id.
+    pub document: Option<String>,
+    /// A byte offset to scroll to in the open document (a figure or evidence sentence).
+    pub at: Option<u32>,
+    /// The short content hash of the corpus the view belongs to, for imported corpora.
+    pub corpus: Option<String>,
+}
+
+/// A user action. [`ViewState::reduce`] applies it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Typing in the search box.
+    SetQuery(String),
+    /// Adds or removes a country.
+    ToggleCountry(CountryCode),
+    /// Any / all.
+    SetCountryMode(CountryMode),
+    /// Sets or clears the country pair.
+    SetPair(Option<(CountryCode, CountryCode)>),
+    /// Adds or removes an organization.
+    ToggleOrganization(String),
+    /// Adds or removes a topic.
+    ToggleTopic(Topic),
+    /// Adds or removes a stance.
+    ToggleStance(Stance),
+    /// Adds or removes a source.
+    ToggleSource(String),
+    /// Sets the date range.
+    SetDates(Option<PartialDate>, Option<PartialDate>),
+    /// Adds or removes a figure kind.
+    ToggleFigureKind(FigureKind),
+    /// Clears one filter.
+    Clear(Facet),
+    /// Clears every filter (keeps the view and its settings).
+    ClearAll,
+    /// Switches the tab.
+    SetView(View),
+    /// Matrix window.
+    SetWindow(Window),
+    /// Matrix topic.
+    SetMatrixTopic(Option<Topic>),
+    /// Matrix stance.
+    SetMatrixStance(Option<Stance>),
+    /// Matrix order.
+    SetMatrixOrder(MatrixOrder),
+    /// Matrix top-N (`None` = all).
+    SetTopN(Option<u16>),
+    /// Selects a matrix cell (or closes its evidence).
+    SelectCell(Option<(CountryCode, CountryCode)>),
+    /// Figures sort.
+    SetFigureSort(FigureSort),
+    /// Opens a document (optionally at an offset) or closes the reader.
+    OpenDocument(Option<String>, Option<u32>),
+}
+
+/// Whether an action's new URL should replace the current history entry (typing, small
+/// adjustments) or push a new one (discrete navigation that Back should undo).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryMode {
+    /// `history.replaceState`.
+    Replace,
+    /// `history.pushState`.
+    Push,
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if let Some(i) = list.iter().position(|x| *x == item) {
+        list.remove(i);
+    } else {
+        list.push(item);
+    }
+}
+
+/// Orders a pair so that `a < b`; `None` for a pair of one country.
+pub fn ordered_pair(a: CountryCode, b: CountryCode) -> Option<(CountryCode, CountryCode)> {
+    match a.cmp(&b) {
+        std::cmp::Ordering::Less => Some((a, b)),
+        std::cmp::Ordering::Greater => Some((b, a)),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+impl Action {
+    /// How the URL change of this action enters the browser history.
+    pub fn history(&self) -> HistoryMode {
+        match self {
+            Action::SetQuery(_)
+            | Action::SetDates(..)
+            | Action::SetTopN(_)
+            | Action::SetFigureSort(_) => HistoryMode::Replace,
+            _ => HistoryMode::Push,
+        }
+    }
+}
+
+impl ViewState {
+    /// Applies an action, returning the new state. Pure: effects (writing the URL) belong to the
+    /// caller.
+    pub fn reduce(&self, action: Action) -> ViewState {
+        let mut s = self.clone();
+        match action {
+            Action::SetQuery(q) => s.query = q,
+            Action::ToggleCountry(c) => toggle(&mut s.countries, c),
+            Action::SetCountryMode(m) => s.country_mode = m,
+            Action::SetPair(p) => s.pair = p.and_then(|(a, b)| ordered_pair(a, b)),
+            Action::ToggleOrganization(o) => toggle(&mut s.organizations, o),
+            Action::ToggleTopic(t) => toggle(&mut s.topics, t),
+            Action::ToggleStance(x) => toggle(&mut s.stances, x),
+            Action::ToggleSource(x) => toggle(&mut s.sources, x),
+            Action::SetDates(from, to) => {
+                s.date_from = from;
+                s.date_to = to;
+            }
+            Action::ToggleFigureKind(k) => toggle(&mut s.figure_kinds, k),
+            Action::Clear(f) => s.clear(f),
+            Action::ClearAll => {
+                for f in s.active_facets() {
+                    s.clear(f);
+                }
+            }
+            Action::SetView(v) => s.view = v,
+            Action::SetWindow(w) => s.matrix.window = w,
+            Action::SetMatrixTopic(t) => s.matrix.topic = t,
+            Action::SetMatrixStance(x) => s.matrix.stance = x,
+            Action::SetMatrixOrder(o) => s.matrix.order = o,
+            Action::SetTopN(n) => s.matrix.top_n = n.map(|n| n.clamp(2, MAX_TOP_N)),
+            Action::SelectCell(c) => s.matrix.cell = c.and_then(|(a, b)| ordered_pair(a, b)),
+            Action::SetFigureSort(x) => s.figure_sort = x,
+            Action::OpenDocument(d, at) => {
+                s.at = d.as_ref().and(at);
+                s.document = d;
+            }
+        }
+        s
+    }
+
+    fn clear(&mut self, facet: Facet) {
+        match facet {
+            Facet::Query => self.query.clear(),
+            Facet::Countries => {
+                self.countries.clear();
+                self.country_mode = CountryMode::Any;
+            }
+            Facet::Pair => self.pair = None,
+            Facet::Organizations => self.organizations.clear(),
+            Facet::Topics => self.topics.clear(),
+            Facet::Stances => self.stances.clear(),
+            Facet::Sources => self.sources.clear(),
+            Facet::Dates => {
+                self.date_from = None;
+                self.date_to = None;
+            }
+            Facet::FigureKinds => self.figure_kinds.clear(),
+        }
+    }
+
+    /// The filters currently set.
+    pub fn active_facets(&self) -> Vec<Facet> {
+        let mut out = Vec::new();
+        if !self.query.trim().is_empty() {
+            out.push(Facet::Query);
+        }
+        if !self.countries.is_empty() {
+            out.push(Facet::Countries);
+        }
+        if self.pair.is_some() {
+            out.push(Facet::Pair);
+        }
+        if !self.organizations.is_empty() {
+            out.push(Facet::Organizations);
+        }
+        if !self.topics.is_empty() {
+            out.push(Facet::Topics);
+        }
+        if !self.stances.is_empty() {
+            out.push(Facet::Stances);
+        }
+        if !self.sources.is_empty() {
+            out.push(Facet::Sources);
+        }
+        if self.date_from.is_some() || self.date_to.is_some() {
+            out.push(Facet::Dates);
+        }
+        if !self.figure_kinds.is_empty() {
+            out.push(Facet::FigureKinds);
+        }
+        out
+    }
+}
+
+/// Something in a URL that was ignored or adjusted, for a small visible notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The parameter concerned.
+    pub key: String,
+    /// What happened, as a short sentence for the user.
+    pub message: String,
+}
+
+/// The longest search text kept from a URL, in bytes.
+pub const MAX_QUERY_LEN: usize = 1000;
+/// The most values kept for one list parameter.
+pub const MAX_LIST_LEN: usize = 64;
+/// The largest top-N.
+pub const MAX_TOP_N: u16 = 500;
+/// The longest free-text value (source, organization, document id), in bytes.
+pub const MAX_VALUE_LEN: usize = 200;
+
+const KEYS: &[&str] = &[
+    "q", "c", "cm", "p", "o", "t", "s", "src", "from", "to", "fk", "v", "mw", "mt", "ms", "mo",
+    "mn", "cell", "fs", "doc", "at", "corpus",
+];
+
+/// Percent-encodes a value for a query string: unreserved characters stay, space becomes `+`,
+/// and the list separator `,` is always escaped inside values.
+fn encode_value(s: &str, out: &mut String) {
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'*' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+}
+
+/// Decodes a percent-encoded value. Invalid escapes are kept literally and invalid UTF-8 is
+/// replaced; both set `bad`.
+fn decode_value(s: &str, bad: &mut bool) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) if hex.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    _ => {
+                        *bad = true;
+                        out.push(b'%');
+                    }
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    match String::from_utf8(out) {
+        Ok(s) => s,
+        Err(e) => {
+            *bad = true;
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    }
+}
+
+fn push_param(out: &mut String, key: &str, value: &str) {
+    if !out.is_empty() {
+        out.push('&');
+    }
+    out.push_str(key);
+    out.push('=');
+    encode_value(value, out);
+}
+
+fn push_list<T>(out: &mut String, key: &str, items: &[T], id: impl Fn(&T) -> String) {
+    if items.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push('&');
+    }
+    out.push_str(key);
+    out.push('=');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        encode_value(&id(item), out);
+    }
+}
+
+fn pair_id((a, b): (CountryCode, CountryCode)) -> String {
+    format!("{a}-{b}")
+}
+
+fn parse_pair(s: &str) -> Option<(CountryCode, CountryCode)> {
+    let (a, b) = s.split_once('-')?;
+    ordered_pair(
+        CountryCode::new(&a.to_ascii_uppercase())?,
+        CountryCode::new(&b.to_ascii_uppercase())?,
+    )
+}
+
+fn valid_free_text(s: &str) -> bool {
+    !s.is_empty() && s.len() <= MAX_VALUE_LEN && !s.chars().any(char::is_control)
+}
+
+impl ViewState {
+    /// The query string (without `?`) for this state: only what differs from the default, in a
+    /// fixed key order, so equal states give equal URLs.
+    pub fn to_query(&self) -> String {
+        let mut out = String::new();
+        if !self.query.is_empty() {
+            push_param(&mut out, "q", &self.query);
+        }
+        push_list(&mut out, "c", &self.countries, |c| c.to_string());
+        if self.country_mode == CountryMode::All {
+            push_param(&mut out, "cm", "all");
+        }
+        if let Some(p) = self.pair {
+            push_param(&mut out, "p", &pair_id(p));
+        }
+        push_list(&mut out, "o", &self.organizations, |o| o.clone());
+        push_list(&mut out, "t", &self.topics, |t| t.id().to_string());
+        push_list(&mut out, "s", &self.stances, |s| s.id().to_string());
+        push_list(&mut out, "src", &self.sources, |s| s.clone());
+        if let Some(d) = self.date_from {
+            push_param(&mut out, "from", &d.to_string());
+        }
+        if let Some(d) = self.date_to {
+            push_param(&mut out, "to", &d.to_string());
+        }
+        push_list(&mut out, "fk", &self.figure_kinds, |k| k.id().to_string());
+        if self.view != View::Documents {
+            push_param(&mut out, "v", self.view.id());
+        }
+        let m = &self.matrix;
+        if m.window != Window::Sentence {
+            push_param(&mut out, "mw", m.window.id());
+        }
+        if let Some(t) = m.topic {
+            push_param(&mut out, "mt", t.id());
+        }
+        if let Some(s) = m.stance {
+            push_param(&mut out, "ms", s.id());
+        }
+        if m.order != MatrixOrder::Frequency {
+            push_param(&mut out, "mo", m.order.id());
+        }
+        match m.top_n {
+            Some(DEFAULT_TOP_N) => {}
+            Some(n) => push_param(&mut out, "mn", &n.to_string()),
+            None => push_param(&mut out, "mn", "all"),
+        }
+        if let Some(c) = m.cell {
+            push_param(&mut out, "cell", &pair_id(c));
+        }
+        if self.figure_sort != FigureSort::default() {
+            let sign = if self.figure_sort.descending { "-" } else { "" };
+            push_param(
+                &mut out,
+                "fs",
+                &format!("{sign}{}", self.figure_sort.key.id()),
+            );
+        }
+        if let Some(d) = &self.document {
+            push_param(&mut out, "doc", d);
+            if let Some(at) = self.at {
+                push_param(&mut out, "at", &at.to_string());
+            }
+        }
+        if let Some(c) = &self.corpus {
+            push_param(&mut out, "corpus", c);
+        }
+        out
+    }
+
+    /// Reads a query string (with or without the leading `?`). Never fails: unknown keys,
+    /// repeated keys, invalid values, broken percent-encoding and oversized values are dropped
+    /// or cut, each with a notice.
+    pub fn from_query(query: &str) -> (ViewState, Vec<Notice>) {
+        let mut s = ViewState::default();
+        let mut notices = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut note = |key: &str, message: String| {
+            // One notice per key is enough for the user, and bounds the list for hostile URLs.
+            if notices.len() < 20 && !notices.iter().any(|n: &Notice| n.key == key) {
+                notices.push(Notice {
+                    key: key.chars().take(40).collect(),
+                    message,
+                });
+            }
+        };
+        for part in query.split('&') {
+            if part.is_empty() {
+                continue;
+            }
+            let (raw_key, raw_value) = part.split_once('=').unwrap_or((part, ""));
+            let mut bad = false;
+            let key_owned = decode_value(raw_key, &mut bad);
+            let Some(&key) = KEYS.iter().find(|k| **k == key_owned) else {
+                note(&key_owned, "unknown parameter ignored".into());
+                continue;
+            };
+            if seen.contains(&key) {
+                note(key, "repeated parameter: the first value is used".into());
+                continue;
+            }
+            seen.push(key);
+            let value = decode_value(raw_value, &mut bad);
+            if bad {
+                note(key, "badly encoded value repaired".into());
+            }
+            let list = |value: &str, note: &mut dyn FnMut(&str, String)| -> Vec<String> {
+                let items: Vec<String> = value
+                    .split(',')
+                    .map(|v| decode_value(v, &mut false))
+                    .filter(|v| !v.is_empty())
+                    .collect();
+                if items.len() > MAX_LIST_LEN {
+                    note(
+                        key,
+                        format!("only the first {MAX_LIST_LEN} values are used"),
+                    );
+                }
+                items.into_iter().take(MAX_LIST_LEN).collect()
+            };
+            // List values were encoded item by item, so split the raw value before decoding it.
+            let raw_list = || raw_value.to_string();
+            match key {
+                "q" => {
+                    let mut q = value;
+                    if q.len() > MAX_QUERY_LEN {
+                        let mut cut = MAX_QUERY_LEN;
+                        while !q.is_char_boundary(cut) {
+                            cut -= 1;
+                        }
+                        q.truncate(cut);
+                        note(key, "search text was cut to 1000 characters".into());
+                    }
+                    s.query = q.chars().filter(|c| !c.is_control()).collect();
+                }
+                "c" => {
+                    for v in list(&raw_list(), &mut note) {
+                        match CountryCode::new(&v.to_ascii_uppercase()) {
+                            Some(c) if !s.countries.contains(&c) => s.countries.push(c),
+                            Some(_) => {}
+                            None => note(key, format!("{:?} is not a country code", short(&v))),
+                        }
+                    }
+                }
+                "cm" => match value.as_str() {
+                    "all" => s.country_mode = CountryMode::All,
+                    "any" => s.country_mode = CountryMode::Any,
+                    _ => note(key, "country mode must be any or all".into()),
+                },
+                "p" => match parse_pair(&value) {
+                    Some(p) => s.pair = Some(p),
+                    None => note(
+                        key,
+                        "a pair is two different country codes like AZ-PK".into(),
+                    ),
+                },
+                "o" => {
+                    for v in list(&raw_list(), &mut note) {
+                        if valid_free_text(&v) && !s.organizations.contains(&v) {
+                            s.organizations.push(v);
+                        } else if !valid_free_text(&v) {
+                            note(key, "an organization name was invalid".into());
+                        }
+                    }
+                }
+                "t" => {
+                    for v in list(&raw_list(), &mut note) {
+                        match Topic::from_id(&v) {
+                            Some(t) if !s.topics.contains(&t) => s.topics.push(t),
+                            Some(_) => {}
+                            None => note(key, format!("{:?} is not a topic", short(&v))),
+                        }
+                    }
+                }
+                "s" => {
+                    for v in list(&raw_list(), &mut note) {
+                        match Stance::from_id(&v) {
+                            Some(x) if !s.stances.contains(&x) => s.stances.push(x),
+                            Some(_) => {}
+                            None => note(key, format!("{:?} is not a stance", short(&v))),
+                        }
+                    }
+                }
+                "src" => {
+                    for v in list(&raw_list(), &mut note) {
+                        if valid_free_text(&v) && !s.sources.contains(&v) {
+                            s.sources.push(v);
+                        } else if !valid_free_text(&v) {
+                            note(key, "a source name was invalid".into());
+                        }
+                    }
+                }
+                "from" | "to" => match PartialDate::parse_iso(&value) {
+                    Some(d) if key == "from" => s.date_from = Some(d),
+                    Some(d) => s.date_to = Some(d),
+                    None => note(
+                        key,
+                        format!(
+                            "{:?} is not a date like 2024-07-15, 2024-07 or 2024",
+                            short(&value)
+                        ),
+                    ),
+                },
+                "fk" => {
+                    for v in list(&raw_list(), &mut note) {
+                        match FigureKind::from_id(&v) {
+                            Some(k) if !s.figure_kinds.contains(&k) => s.figure_kinds.push(k),
+                            Some(_) => {}
+                            None => note(key, format!("{:?} is not a figure kind", short(&v))),
+                        }
+                    }
+                }
+                "v" => match View::from_id(&value) {
+                    Some(v) => s.view = v,
+                    None => note(key, "view must be docs, matrix or figures".into()),
+                },
+                "mw" => match Window::from_id(&value) {
+                    Some(w) => s.matrix.window = w,
+                    None => note(key, "window must be sentence, paragraph or document".into()),
+                },
+                "mt" => match Topic::from_id(&value) {
+                    Some(t) => s.matrix.topic = Some(t),
+                    None => note(key, format!("{:?} is not a topic", short(&value))),
+                },
+                "ms" => match Stance::from_id(&value) {
+                    Some(x) => s.matrix.stance = Some(x),
+                    None => note(key, format!("{:?} is not a stance", short(&value))),
+                },
+                "mo" => match MatrixOrder::from_id(&value) {
+                    Some(o) => s.matrix.order = o,
+                    None => note(key, "order must be freq, name or cluster".into()),
+                },
+                "mn" => {
+                    if value == "all" {
+                        s.matrix.top_n = None;
+                    } else {
+                        match value.parse::<u64>() {
+                            Ok(n) if (2..=u64::from(MAX_TOP_N)).contains(&n) => {
+                                s.matrix.top_n = Some(n as u16)
+                            }
+                            Ok(n) => {
+                                let n = n.clamp(2, u64::from(MAX_TOP_N)) as u16;
+                                s.matrix.top_n = Some(n);
+                                note(
+                                    key,
+                                    format!("top-N must be between 2 and {MAX_TOP_N}; using {n}"),
+                                );
+                            }
+                            Err(_) => note(key, "top-N must be a number or all".into()),
+                        }
+                    }
+                }
+                "cell" => match parse_pair(&value) {
+                    Some(p) => s.matrix.cell = Some(p),
+                    None => note(
+                        key,
+                        "a cell is two different country codes like AZ-PK".into(),
+                    ),
+                },
+                "fs" => {
+                    let (descending, id) = match value.strip_prefix('-') {
+                        Some(rest) => (true, rest),
+                        None => (false, value.as_str()),
+                    };
+                    match FigureSortKey::from_id(id) {
+                        Some(k) => s.figure_sort = FigureSort { key: k, descending },
+                        None => note(key, "unknown figure sort".into()),
+                    }
+                }
+                "doc" => {
+                    if valid_free_text(&value) {
+                        s.document = Some(value);
+                    } else {
+                        note(key, "invalid document id".into());
+                    }
+                }
+                "at" => match value.parse::<u32>() {
+                    Ok(n) => s.at = Some(n),
+                    Err(_) => note(key, "position must be a whole number".into()),
+                },
+                "corpus" => {
+                    if !value.is_empty()
+                        && value.len() <= 64
+                        && value.bytes().all(|b| b.is_ascii_alphanumeric())
+                    {
+                        s.corpus = Some(value);
+                    } else {
+                        note(key, "invalid corpus id".into());
+                    }
+                }
+                _ => {}
+            }
+        }
+        // A position means nothing without a document.
+        if s.document.is_none() && s.at.is_some() {
+            s.at = None;
+            note("at", "position ignored without a document".into());
+        }
+        (s, notices)
+    }
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(24).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cc(s: &str) -> CountryCode {
+        CountryCode::new(s).unwrap()
+    }
+
+    fn full_state() -> ViewState {
+        ViewState {
+            query: "energy \"peace agreement\" -war, ü&=%".into(),
+            countries: vec![cc("AZ"), cc("PK")],
+            country_mode: CountryMode::All,
+            pair: Some((cc("AM"), cc("AZ"))),
+            organizations: vec!["EU".into(), "Minsk Group, OSCE".into()],
+            topics: vec![Topic::Energy, Topic::Defense],
+            stances: vec![Stance::Conflictual],
+            sources: vec!["Trend".into(), "apa.az".into()],
+            date_from: PartialDate::parse_iso("2024-07"),
+            date_to: PartialDate::parse_iso("2025-12-05"),
+            figure_kinds: vec![FigureKind::Money],
+            view: View::Matrix,
+            matrix: MatrixView {
+                window: Window::Paragraph,
+                topic: Some(Topic::Trade),
+                stance: Some(Stance::Cooperative),
+                order: MatrixOrder::Cluster,
+                top_n: None,
+                cell: Some((cc("AZ"), cc("CN"))),
+            },
+            figure_sort: FigureSort {
+                key: FigureSortKey::Value,
+                descending: true,
+            },
+            document: Some("004-2208a95f7e68815d-s2".into()),
+            at: Some(1234),
+            corpus: Some("a1b2c3d4".into()),
+        }
+    }
+
+    #[test]
+    fn default_state_is_the_empty_query() {
+        assert_eq!(ViewState::default().to_query(), "");
+        assert_eq!(ViewState::from_query(""), (ViewState::default(), vec![]));
+        assert_eq!(ViewState::from_query("?"), (ViewState::default(), vec![]));
+    }
+
+    #[test]
+    fn round_trips_every_field() {
+        let s = full_state();
+        let q = s.to_query();
+        let (back, notices) = ViewState::from_query(&q);
+        assert_eq!(notices, vec![]);
+        assert_eq!(back, s, "{q}");
+    }
+
+    #[test]
+    fn writes_short_readable_keys() {
+        let s = ViewState::default()
+            .reduce(Action::ToggleCountry(cc("AZ")))
+            .reduce(Action::ToggleCountry(cc("PK")))
+            .reduce(Action::SetQuery("peace talks".into()))
+            .reduce(Action::SetView(View::Matrix));
+        assert_eq!(s.to_query(), "q=peace+talks&c=AZ,PK&v=matrix");
+    }
+
+    fn notices_for(q: &str) -> Vec<String> {
+        ViewState::from_query(q)
+            .1
+            .into_iter()
+            .map(|n| format!("{}: {}", n.key, n.message))
+            .collect()
+    }
+
+    #[test]
+    fn tampered_urls_give_notices_not_failures() {
+        assert_eq!(notices_for("zzz=1"), ["zzz: unknown parameter ignored"]);
+        assert_eq!(
+            notices_for("c=AZ&c=PK"),
+            ["c: repeated parameter: the first value is used"]
+        );
+        assert_eq!(notices_for("q=%E0%A4"), ["q: badly encoded value repaired"]);
+        assert_eq!(notices_for("q=50%"), ["q: badly encoded value repaired"]);
+        assert_eq!(notices_for("q=%zz"), ["q: badly encoded value repaired"]);
+        assert_eq!(
+            notices_for("mn=99999999999999999999"),
+            ["mn: top-N must be a number or all"]
+        );
+        assert_eq!(
+            notices_for("mn=9000"),
+            ["mn: top-N must be between 2 and 500; using 500"]
+        );
+        assert_eq!(notices_for("c=A1,AZ"), ["c: \"A1\" is not a country code"]);
+        assert_eq!(
+            notices_for("p=AZ-AZ"),
+            ["p: a pair is two different country codes like AZ-PK"]
+        );
+        assert_eq!(
+            notices_for("from=2024-13"),
+            ["from: \"2024-13\" is not a date like 2024-07-15, 2024-07 or 2024"]
+        );
+        assert_eq!(
+            notices_for("at=5"),
+            ["at: position ignored without a document"]
+        );
+        let (s, _) = ViewState::from_query("c=AZ&c=PK");
+        assert_eq!(s.countries, vec![cc("AZ")]);
+    }
+
+    #[test]
+    fn oversized_urls_are_cut() {
+        let long = "a".repeat(100_000);
+        let (s, notices) = ViewState::from_query(&format!("q={long}"));
+        assert_eq!(s.query.len(), MAX_QUERY_LEN);
+        assert_eq!(notices.len(), 1);
+        let many: Vec<String> = (0..5000).map(|i| format!("k{i}=1")).collect();
+        let (_, notices) = ViewState::from_query(&many.join("&"));
+        assert!(notices.len() <= 20);
+        let codes: Vec<String> = (0..26 * 26)
+            .map(|i| {
+                format!(
+                    "{}{}",
+                    (b'A' + (i / 26) as u8) as char,
+                    (b'A' + (i % 26) as u8) as char
+                )
+            })
+            .collect();
+        let (s, _) = ViewState::from_query(&format!("c={}", codes.join(",")));
+        assert_eq!(s.countries.len(), MAX_LIST_LEN);
+    }
+
+    #[test]
+    fn typing_replaces_history_and_navigation_pushes() {
+        assert_eq!(Action::SetQuery("x".into()).history(), HistoryMode::Replace);
+        assert_eq!(Action::SetView(View::Figures).history(), HistoryMode::Push);
+        assert_eq!(Action::SelectCell(None).history(), HistoryMode::Push);
+        assert_eq!(
+            Action::OpenDocument(Some("d".into()), None).history(),
+            HistoryMode::Push
+        );
+    }
+
+    #[test]
+    fn reducer_toggles_clears_and_orders_pairs() {
+        let s = ViewState::default().reduce(Action::ToggleTopic(Topic::Energy));
+        assert_eq!(s.topics, vec![Topic::Energy]);
+        assert!(s
+            .reduce(Action::ToggleTopic(Topic::Energy))
+            .topics
+            .is_empty());
+        let s = s.reduce(Action::SetPair(Some((cc("PK"), cc("AZ")))));
+        assert_eq!(s.pair, Some((cc("AZ"), cc("PK"))));
+        assert_eq!(s.active_facets(), vec![Facet::Pair, Facet::Topics]);
+        let cleared = s.reduce(Action::ClearAll);
+        assert!(cleared.active_facets().is_empty());
+        let s = full_state().reduce(Action::ClearAll);
+        assert_eq!(s.view, View::Matrix, "clearing filters keeps the view");
+        assert_eq!(
+            full_state().reduce(Action::OpenDocument(None, Some(5))).at,
+            None
+        );
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn decoding_never_panics_and_reencoding_is_stable(q in ".{0,300}") {
+            let (s, _) = ViewState::from_query(&q);
+            let again = s.to_query();
+            let (s2, notices) = ViewState::from_query(&again);
+            prop_assert_eq!(&s2, &s);
+            prop_assert!(notices.is_empty(), "{:?} from {:?}", notices, again);
+        }
+
+        #[test]
+        fn decoding_key_value_soup_is_stable(parts in proptest::collection::vec(("(q|c|cm|p|o|t|s|src|from|to|fk|v|mw|mt|ms|mo|mn|cell|fs|doc|at|corpus|x)", "[A-Za-z0-9,%+\\-*. ]{0,12}"), 0..12)) {
+            let q: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let (s, _) = ViewState::from_query(&q.join("&"));
+            let (s2, notices) = ViewState::from_query(&s.to_query());
+            prop_assert_eq!(s2, s);
+            prop_assert!(notices.is_empty());
+        }
+    }
+}
