@@ -19,6 +19,9 @@ usage:
   entente figures   [--csv|--json] FILE_OR_DIR...   one row per figure (default --csv)
   entente relations [--csv|--json] FILE_OR_DIR...   one row per country pair of a relation sentence
   entente pack      -o OUT.entente FILE_OR_DIR...   write the parsed corpus in entente's binary format
+  entente generate  --docs N [--seed S] [--from DIR] OUT_DIR
+                                                    write N synthetic articles recombined from the
+                                                    articles in DIR (default: seeds)
   entente help                                      this text
 
 Folders are read recursively for .txt and .md files.";
@@ -75,6 +78,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         println!("{USAGE}");
         return Ok(ExitCode::SUCCESS);
     };
+    if command == "generate" {
+        return generate(rest);
+    }
     let default = match command.as_str() {
         "extract" => Format::Json,
         "figures" | "relations" | "pack" => Format::Csv,
@@ -132,4 +138,55 @@ fn render(command: &str, format: Format, corpus: &Corpus) -> String {
         text.push('\n');
     }
     text
+}
+
+fn generate(args: &[String]) -> Result<ExitCode, String> {
+    let mut docs: Option<usize> = None;
+    let mut seed: u64 = 1;
+    let mut from = "seeds".to_string();
+    let mut out: Option<String> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
+        match a.as_str() {
+            "--docs" => {
+                docs = Some(
+                    value("--docs")?
+                        .parse()
+                        .map_err(|_| "--docs needs a number")?,
+                )
+            }
+            "--seed" => {
+                seed = value("--seed")?
+                    .parse()
+                    .map_err(|_| "--seed needs a number")?
+            }
+            "--from" => from = value("--from")?,
+            s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
+            _ if out.is_none() => out = Some(a.clone()),
+            _ => return Err(format!("unexpected argument {a:?}")),
+        }
+    }
+    let docs = docs.ok_or("generate needs --docs N")?;
+    let out = out.ok_or("generate needs an OUT_DIR")?;
+    let loaded = input::load(std::slice::from_ref(&from));
+    if !loaded.errors.is_empty() {
+        return Err(loaded.errors.join("; "));
+    }
+    let seeds = entente_core::parse::parse_corpus(&loaded.name, loaded.files);
+    let pool = entente_core::synth::Pool::new(&seeds.documents);
+    let files = entente_core::synth::generate(&pool, docs, seed);
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {out}: {e}"))?;
+    let mut bytes = 0usize;
+    for (name, text) in &files {
+        let path = std::path::Path::new(&out).join(name);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        bytes += text.len();
+    }
+    eprintln!(
+        "entente: wrote {} articles ({:.1} MB) to {out}",
+        files.len(),
+        bytes as f64 / 1e6
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -22,6 +22,7 @@ pub mod model;
 pub mod organizations;
 pub mod parse;
 pub mod relations;
+pub mod synth;
 pub mod text;
 pub mod topics;
 
