@@ -258,9 +258,19 @@ impl Document {
         if let Some(t) = &self.title {
             return (t.value.clone(), t.origin == Origin::Derived);
         }
+        // A dateline ("BAKU, Azerbaijan, February 25.") opens the text as a sentence of its own
+        // but is no lead: the title comes from the sentence after it.
+        let is_dateline = |s: &&Sentence| {
+            let t = &self.text[s.range()];
+            self.place
+                .as_ref()
+                .is_some_and(|p| t.starts_with(p.value.as_str()) && t.len() <= p.value.len() + 24)
+        };
         let lead = self
             .sentences
-            .first()
+            .iter()
+            .take(2)
+            .find(|s| !is_dateline(s))
             .map(|s| &self.text[s.range()])
             .unwrap_or(self.text.as_str())
             .trim();

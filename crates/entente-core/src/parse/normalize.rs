@@ -1,0 +1,140 @@
+//! Input normalization: bytes to clean UTF-8 text with `\n` line ends.
+//!
+//! Decodes UTF-8 (lossily, with a warning, when the bytes are not valid), drops byte-order marks,
+//! turns CRLF and lone CR into `\n`, removes stray control and invisible formatting characters,
+//! turns no-break spaces into spaces, unescapes Markdown backslash escapes (`\$` → `$`) and drops
+//! Markdown bold markers (`**`). It is one pass over the bytes with no per-character allocation,
+//! since every file goes through it.
+
+/// The warning put on a document whose file was not valid UTF-8.
+pub(crate) const LOSSY_WARNING: &str =
+    "The file is not valid UTF-8: undecodable bytes were replaced with \u{FFFD}.";
+
+/// Decodes and cleans `bytes`; the flag says whether decoding was lossy.
+pub(crate) fn decode(bytes: &[u8]) -> (String, bool) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (clean(s), false),
+        Err(_) => (clean(&String::from_utf8_lossy(bytes)), true),
+    }
+}
+
+/// Cleans valid UTF-8 text (see the module docs).
+pub(crate) fn clean(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'\r' => {
+                out.push(b'\n');
+                i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+            }
+            // Vertical tab and form feed are line and page breaks in extracted text.
+            0x0B | 0x0C => {
+                out.push(b'\n');
+                i += 1;
+            }
+            b'\t' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b'\n' => {
+                out.push(b'\n');
+                i += 1;
+            }
+            0x00..=0x1F | 0x7F => i += 1,
+            b'\\' => match b.get(i + 1) {
+                // A Markdown escape: keep the escaped punctuation, drop the backslash.
+                Some(&n) if n.is_ascii_punctuation() => {
+                    out.push(n);
+                    i += 2;
+                }
+                _ => {
+                    out.push(b'\\');
+                    i += 1;
+                }
+            },
+            b'*' if b.get(i + 1) == Some(&b'*') => {
+                // Markdown bold markers: drop the whole run of asterisks.
+                while b.get(i) == Some(&b'*') {
+                    i += 1;
+                }
+            }
+            0x00..=0x7F => {
+                out.push(c);
+                i += 1;
+            }
+            _ => {
+                // A multi-byte character: its length from the lead byte (the input is valid UTF-8).
+                let len = match c {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                }
+                .min(b.len() - i);
+                let seq = &b[i..i + len];
+                match seq {
+                    // C1 control characters.
+                    [0xC2, 0x80..=0x9F] => {}
+                    // No-break space.
+                    [0xC2, 0xA0] => out.push(b' '),
+                    // Soft hyphen.
+                    [0xC2, 0xAD] => {}
+                    // Zero-width space, left-to-right and right-to-left marks, embeddings.
+                    [0xE2, 0x80, 0x8B | 0x8E | 0x8F | 0xAA..=0xAE] => {}
+                    // Line and paragraph separators.
+                    [0xE2, 0x80, 0xA8 | 0xA9] => out.push(b'\n'),
+                    // Narrow no-break space, figure space and other fixed-width spaces.
+                    [0xE2, 0x80, 0x80..=0x8A | 0xAF] | [0xE2, 0x81, 0x9F] => out.push(b' '),
+                    // Word joiner and invisible operators.
+                    [0xE2, 0x81, 0xA0..=0xA4] => {}
+                    // Byte-order mark / zero-width no-break space, anywhere.
+                    [0xEF, 0xBB, 0xBF] => {}
+                    _ => out.extend_from_slice(seq),
+                }
+                i += len;
+            }
+        }
+    }
+    // Only whole characters were dropped or replaced by ASCII, so the bytes stay valid UTF-8; the
+    // checked conversion costs one fast pass and keeps the module free of `unsafe`.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, want: &str) {
+        assert_eq!(clean(input), want, "{input:?}");
+    }
+
+    #[test]
+    fn cleans_input() {
+        check("a\r\nb\rc\n", "a\nb\nc\n");
+        check("\u{FEFF}Title", "Title");
+        check("a\u{0}b\u{7}c\u{1B}d", "abcd");
+        check("tab\there", "tab here");
+        check("page\u{C}break", "page\nbreak");
+        check("no\u{A0}break", "no break");
+        check("zero\u{200B}width", "zerowidth");
+        check("c1\u{85}control", "c1control");
+        check("soft\u{AD}hyphen", "softhyphen");
+        check("A \\$600 million", "A $600 million");
+        check("\\*not bold\\*, a\\_b, C:\\dir", "*not bold*, a_b, C:\\dir");
+        check("- I. **Key Takeaways**", "- I. Key Takeaways");
+        check("trailing \\", "trailing \\");
+        check("Türkiye – “quotes” — ok…", "Türkiye – “quotes” — ok…");
+    }
+
+    #[test]
+    fn decodes_lossily_with_a_flag() {
+        let (text, lossy) = decode(b"ok \xFF\xFE bad");
+        assert!(lossy);
+        assert!(text.contains('\u{FFFD}'));
+        let (text, lossy) = decode("Bakı".as_bytes());
+        assert!(!lossy);
+        assert_eq!(text, "Bakı");
+    }
+}
