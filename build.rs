@@ -1,0 +1,73 @@
+//! Embeds the corpus in the app: every `.txt` and `.md` file of `seeds/` (or of the folder named
+//! by `ENTENTE_CORPUS`, relative to the package root) is parsed with the core's parser at build
+//! time and written to `$OUT_DIR/corpus.bin` in the core's binary format, which `src/corpus.rs`
+//! includes with `include_bytes!`. The app therefore never fetches its corpus over the network.
+
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=ENTENTE_CORPUS");
+    let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let folder = match env::var("ENTENTE_CORPUS") {
+        Ok(dir) if !dir.trim().is_empty() => root.join(dir.trim()),
+        _ => root.join("seeds"),
+    };
+    // Watching the folder catches added and removed files; watching each file catches edits.
+    println!("cargo:rerun-if-changed={}", folder.display());
+    let files = read_corpus_files(&folder);
+    for (_, path, _) in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
+    let name = if env::var_os("ENTENTE_CORPUS").is_some() {
+        folder
+            .file_name()
+            .map_or_else(|| "Corpus".to_string(), |n| n.to_string_lossy().into_owned())
+    } else {
+        "Seed corpus".to_string()
+    };
+    let corpus = entente_core::parse::parse_corpus(
+        &name,
+        files
+            .into_iter()
+            .map(|(file, _, bytes)| (file, bytes))
+            .collect(),
+    );
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("corpus.bin");
+    fs::write(&out, entente_core::format::encode(&corpus))
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// The corpus files of `folder` as (file name, path, bytes), in name order. A missing or
+/// unreadable folder stops the build with a message naming it: an app silently built without its
+/// corpus would be worse.
+fn read_corpus_files(folder: &Path) -> Vec<(String, PathBuf, Vec<u8>)> {
+    let entries = fs::read_dir(folder).unwrap_or_else(|e| {
+        panic!(
+            "cannot read the corpus folder {} (set ENTENTE_CORPUS to another folder): {e}",
+            folder.display()
+        )
+    });
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry
+            .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()))
+            .path();
+        let is_text = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
+        if !is_text || !path.is_file() {
+            continue;
+        }
+        let bytes =
+            fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        files.push((name, path, bytes));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}

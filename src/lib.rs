@@ -1,0 +1,66 @@
+//! The entente web app: a Yew front end over the pure core.
+//!
+//! The app is given one value, the [`Corpus`](entente_core::Corpus): the one inlined in the page
+//! (a saved single file carries its corpus that way) or else the one embedded at build time by
+//! `build.rs`. It is decoded once at start and shared through a context ([`hooks::use_corpus`]).
+//!
+//! Code map: [`corpus`] (pure: finding and decoding the corpus), [`base64`] (pure),
+//! `components/` (one component a file), `hooks/` (`use_*`), and `services/`, the only place
+//! that touches the page's globals (DOM outside the app root, location, panic hook).
+
+pub mod base64;
+pub mod components;
+pub mod corpus;
+pub mod hooks;
+pub mod services;
+
+use components::{document_list::DocumentList, header::Header, load_error::LoadError};
+use hooks::use_corpus::CorpusContext;
+use yew::prelude::*;
+
+/// The URL flag that makes the app panic on purpose (`?debug=panic`), so that tests and users can
+/// check that a panic shows the error banner instead of a blank page.
+pub const DEBUG_PANIC_FLAG: &str = "panic";
+
+/// Starts the app in the browser: installs the panic hook first (so even a panic during start
+/// shows a banner), then renders [`App`] into the page's `#app` element.
+pub fn start() {
+    services::panic::install_hook();
+    services::page::mark_started();
+    match services::page::app_root() {
+        Some(root) => {
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}
+
+/// The root component: loads the corpus and lays out the page.
+#[function_component]
+pub fn App() -> Html {
+    if services::location::query_param("debug").as_deref() == Some(DEBUG_PANIC_FLAG) {
+        panic!("entente was asked to panic by the URL flag debug=panic");
+    }
+    let loaded = use_memo((), |_| {
+        let inlined = services::page::inlined_corpus();
+        corpus::load(inlined.as_deref(), corpus::EMBEDDED)
+    });
+    match &*loaded {
+        Ok(loaded) => {
+            let context = CorpusContext::new(loaded);
+            html! {
+                <ContextProvider<CorpusContext> context={context}>
+                    <Header />
+                    <main class="main">
+                        <DocumentList />
+                    </main>
+                </ContextProvider<CorpusContext>>
+            }
+        }
+        Err(error) => html! {
+            <LoadError message={error.to_string()} />
+        },
+    }
+}
