@@ -355,7 +355,9 @@ pub fn csv_row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
         }
         let f = f.as_ref();
         // Leading formula characters are neutralised so a spreadsheet never evaluates article text.
-        let risky = f.starts_with(['=', '+', '-', '@']) && f.parse::<f64>().is_err();
+        let risky = f.starts_with(['=', '+', '-', '@'])
+            && f.parse::<f64>().is_err()
+            && crate::model::PartialDate::parse_iso(f).is_none();
         if risky || f.contains([',', '"', '\n', '\r']) {
             out.push('"');
             if risky {
@@ -647,6 +649,10 @@ mod tests {
             out,
             "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(1)\",-5,\"line\nbreak\"\r\n"
         );
+        // Partial dates are written by entente, not taken from article text, and stay readable.
+        let mut out = String::new();
+        csv_row(&mut out, &["--02-25"]);
+        assert_eq!(out, "--02-25\r\n");
     }
 
     #[test]
