@@ -248,19 +248,16 @@ fn scan_header<'a>(lines: &[&'a str], draft: &mut Draft<'a>, heading: Option<&st
                 }
             }
         }
-        if let Some(n) = breadcrumbs(&lines[i..], title_key.is_none()) {
+        if let Some((n, last)) = breadcrumbs(&lines[i..], title_key.is_none()) {
             let crumbs: Vec<&str> = lines[i..i + n].iter().map(|l| l.trim()).collect();
-            if let Some(last) = crumbs.last() {
-                let item = crumb_item(last);
-                if !lex.home_words.contains(&fold(item)) {
-                    draft.meta.category.get_or_insert_with(|| item.to_string());
-                }
+            if !lex.home_words.contains(&fold(last)) {
+                draft.meta.category.get_or_insert_with(|| last.to_string());
             }
             draft.remove(&crumbs.join("\n"), "navigation");
             i += n;
             continue;
         }
-        if line.chars().count() <= 3 && lex.languages.contains(&fold(line)) {
+        if line.len() <= 12 && line.chars().count() <= 3 && lex.languages.contains(&fold(line)) {
             draft.remove(line, "language marker");
             i += 1;
             continue;
@@ -385,8 +382,13 @@ fn scan_body<'a>(lines: &[&'a str], from: usize, draft: &mut Draft<'a>) {
         if line.is_empty() {
             continue;
         }
+        let lex = lexicons();
         if is_domain(line) {
             draft.meta.offer_source(source_priority::DOMAIN, line);
+        } else if let Some(name) = lex.strip_label(&lex.source_labels, line) {
+            if !name.is_empty() {
+                draft.meta.offer_source(source_priority::CREDIT, name);
+            }
         } else if is_url(line) && draft.meta.url.is_none() {
             draft.meta.url = Some(line.to_string());
         }
@@ -469,8 +471,11 @@ fn read_lead(draft: &mut Draft<'_>) {
 /// same with its opening bracket lost ("MENAFN - Trend News Agency)For many…"). Returns the credit
 /// and the bytes it takes, with the space after it.
 fn source_credit(text: &str) -> Option<(&str, usize)> {
-    let head_len = text.len().min(100);
-    let head = text.get(..head_len).unwrap_or(text);
+    let mut head_len = text.len().min(100);
+    while !text.is_char_boundary(head_len) {
+        head_len -= 1;
+    }
+    let head = &text[..head_len];
     let opened = head.starts_with('(');
     let inner_start = usize::from(opened);
     let close = head.find(')')?;
@@ -560,8 +565,8 @@ fn is_date_line(line: &str) -> bool {
 /// The length of a breadcrumb run at the start of `lines`: "1. Home" / "2. Azerbaijan" /
 /// "3. Politics" (numbered from one, each item a few words), or a single line "Home / World /
 /// Politics". A numbered run counts when its first item is a home link, or when it comes before
-/// any headline (`before_title`).
-fn breadcrumbs(lines: &[&str], before_title: bool) -> Option<usize> {
+/// any headline (`before_title`). Returns the number of lines and the last item.
+fn breadcrumbs<'a>(lines: &[&'a str], before_title: bool) -> Option<(usize, &'a str)> {
     let lex = lexicons();
     let first = lines.first()?.trim();
     if first.len() <= 160 {
@@ -571,7 +576,7 @@ fn breadcrumbs(lines: &[&str], before_title: bool) -> Option<usize> {
                 && lex.home_words.contains(&fold(items[0].trim()))
                 && items.iter().all(|i| word_count(i, 5) <= 5)
             {
-                return Some(1);
+                return Some((1, items[items.len() - 1].trim()));
             }
         }
     }
@@ -594,7 +599,7 @@ fn breadcrumbs(lines: &[&str], before_title: bool) -> Option<usize> {
         .first()
         .map(|l| crumb_item(l.trim()))
         .is_some_and(|i| lex.home_words.contains(&fold(i)));
-    (n >= 2 && (home_first || before_title)).then_some(n)
+    (n >= 2 && (home_first || before_title)).then(|| (n, crumb_item(lines[n - 1].trim())))
 }
 
 /// The item of a breadcrumb line, without its number.
@@ -617,27 +622,26 @@ fn is_name_list(s: &str) -> bool {
 /// goes to the category.
 fn clean_title(line: &str, meta: &mut Meta) -> String {
     let lex = lexicons();
-    let line = line.trim();
+    let is_genre = |tag: &str| is_all_caps(tag) && lex.genres.contains(&fold(tag));
+    let mut title = line.trim();
     // A tag after a dash or colon at the end.
-    if let Some(pos) = line.rfind(['-', '–', '—', ':', '|']) {
-        let tag = line[pos..]
+    if let Some(pos) = title.rfind(['-', '–', '—', ':', '|']) {
+        let tag = title[pos..]
             .trim_start_matches(['-', '–', '—', ':', '|'])
             .trim();
-        if is_all_caps(tag) && lex.genres.contains(&fold(tag)) {
-            let head = line[..pos].trim_end();
-            if !head.is_empty() {
-                meta.category.get_or_insert_with(|| title_case(tag));
-                return head.to_string();
-            }
+        let head = title[..pos].trim_end();
+        if is_genre(tag) && !head.is_empty() {
+            meta.category.get_or_insert_with(|| title_case(tag));
+            title = head;
         }
     }
     // A tag before a colon at the start.
-    if let Some((tag, rest)) = line.split_once(':') {
+    if let Some((tag, rest)) = title.split_once(':') {
         let tag = tag.trim();
-        if is_all_caps(tag) && lex.genres.contains(&fold(tag)) && !rest.trim().is_empty() {
+        if is_genre(tag) && !rest.trim().is_empty() {
             meta.category.get_or_insert_with(|| title_case(tag));
-            return rest.trim().to_string();
+            title = rest.trim();
         }
     }
-    line.to_string()
+    title.to_string()
 }

@@ -13,6 +13,7 @@ use super::shapes::{
     strip_page_reference, MAX_HEADING_BYTES,
 };
 use crate::text::fold;
+use std::collections::HashMap;
 
 /// The layout of a publication, as line indices.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,7 +37,7 @@ struct Entry {
 /// The folded title of an entry or heading line, without list marker, numeral and page number.
 fn entry_key(line: &str) -> Option<(String, String)> {
     let line = line.trim();
-    if line.is_empty() || line.len() > MAX_HEADING_BYTES + 20 {
+    if line.is_empty() || line.len() > MAX_HEADING_BYTES + 20 || is_body_like(line) {
         return None;
     }
     let line = strip_list_marker(line).unwrap_or(line);
@@ -48,12 +49,17 @@ fn entry_key(line: &str) -> Option<(String, String)> {
     Some((fold(title), title.to_string()))
 }
 
-/// Finds the layout of a multi-article publication, if `lines` are one.
+/// The most entries a table of contents may have: a longer run of short lines is something else.
+const MAX_ENTRIES: usize = 100;
+
+/// Finds the table of contents in `lines` and the section headings that repeat its entries. The
+/// file is a multi-article publication when at least two headings are found
+/// ([`Layout::is_publication`]); otherwise the table is only set aside. Linear in the lines.
 pub(crate) fn detect(lines: &[&str]) -> Option<Layout> {
     let lex = lexicons();
     let contents = lines.iter().position(|l| {
-        let l = l.trim().trim_end_matches(':');
-        l.len() <= 40 && !l.is_empty() && lex.contents_headings.contains(&fold(l))
+        let l = l.trim().trim_end_matches(':').trim_end();
+        !l.is_empty() && l.len() <= 40 && lex.contents_headings.contains(&fold(l))
     })?;
 
     let mut entries: Vec<Entry> = Vec::new();
@@ -73,6 +79,9 @@ pub(crate) fn detect(lines: &[&str]) -> Option<Layout> {
             break;
         }
         entries.push(Entry { key, title });
+        if entries.len() > MAX_ENTRIES {
+            return None;
+        }
         j += 1;
     }
     if entries.len() < 2 {
@@ -80,28 +89,46 @@ pub(crate) fn detect(lines: &[&str]) -> Option<Layout> {
     }
     let contents_end = j;
 
+    // One pass over the body: a line that repeats an entry not yet found opens its section;
+    // entries skipped over are missing.
+    let index: HashMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(n, e)| (e.key.as_str(), n))
+        .collect();
     let mut headings = Vec::new();
     let mut missing = Vec::new();
-    let mut from = contents_end;
-    for entry in &entries {
-        let found = (from..lines.len()).find(|&k| {
-            lines[k].trim().len() <= MAX_HEADING_BYTES + 20
-                && entry_key(lines[k]).is_some_and(|(key, _)| key == entry.key)
-        });
-        match found {
-            Some(k) => {
+    let mut next = 0;
+    for (k, line) in lines.iter().enumerate().skip(contents_end) {
+        if next == entries.len() {
+            break;
+        }
+        let Some((key, _)) = entry_key(line) else {
+            continue;
+        };
+        if let Some(&n) = index.get(key.as_str()) {
+            if n >= next {
+                missing.extend(entries[next..n].iter().map(|e| e.title.clone()));
                 headings.push(k);
-                from = k + 1;
+                next = n + 1;
             }
-            None => missing.push(entry.title.clone()),
         }
     }
-    (headings.len() >= 2).then_some(Layout {
+    missing.extend(entries[next..].iter().map(|e| e.title.clone()));
+    Some(Layout {
         contents,
         contents_end,
         headings,
         missing,
     })
+}
+
+impl Layout {
+    /// Whether the file is a multi-article publication: two or more sections were found.
+    pub fn is_publication(&self) -> bool {
+        self.headings.len() >= 2
+    }
 }
 
 #[cfg(test)]
@@ -110,7 +137,7 @@ mod tests {
 
     fn layout(text: &str) -> Option<Layout> {
         let lines: Vec<&str> = text.split('\n').collect();
-        detect(&lines)
+        detect(&lines).filter(Layout::is_publication)
     }
 
     #[test]

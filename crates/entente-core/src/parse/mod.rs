@@ -27,6 +27,8 @@ mod lexicon;
 pub(crate) mod normalize;
 mod segment;
 mod shapes;
+#[cfg(test)]
+mod tests;
 
 use crate::model::{Corpus, DateField, Document, Field, Origin, Removed};
 use article::{Draft, Meta};
@@ -44,9 +46,10 @@ pub fn parse_file(source_file: &str, bytes: &[u8]) -> Vec<Document> {
     let (front_matter, start) = front_matter::split(&text);
     let lines: Vec<&str> = text[start..].split('\n').collect();
 
+    let layout = bulletin::detect(&lines);
     let mut drafts: Vec<(Option<u32>, Draft<'_>)> = Vec::new();
-    match bulletin::detect(&lines) {
-        Some(layout) => {
+    match layout {
+        Some(layout) if layout.is_publication() => {
             let header = article::publication_header(&lines[..layout.contents]);
             for (n, &h) in layout.headings.iter().enumerate() {
                 let end = layout.headings.get(n + 1).copied().unwrap_or(lines.len());
@@ -56,23 +59,14 @@ pub fn parse_file(source_file: &str, bytes: &[u8]) -> Vec<Document> {
                     // The publication's header, contents and any preface are set aside once, with
                     // the first section.
                     let mut removed = header.removed.clone();
-                    let contents: Vec<&str> = lines[layout.contents..layout.contents_end]
-                        .iter()
-                        .map(|l| l.trim())
-                        .filter(|l| !l.is_empty())
-                        .collect();
                     removed.push(Removed {
-                        text: contents.join("\n"),
+                        text: joined(&lines[layout.contents..layout.contents_end]),
                         reason: "table of contents".to_string(),
                     });
-                    let preface: Vec<&str> = lines[layout.contents_end..h]
-                        .iter()
-                        .map(|l| l.trim())
-                        .filter(|l| !l.is_empty())
-                        .collect();
+                    let preface = joined(&lines[layout.contents_end..h]);
                     if !preface.is_empty() {
                         removed.push(Removed {
-                            text: preface.join("\n"),
+                            text: preface,
                             reason: "bulletin preface".to_string(),
                         });
                     }
@@ -88,6 +82,17 @@ pub fn parse_file(source_file: &str, bytes: &[u8]) -> Vec<Document> {
                 drafts.push((Some(n as u32 + 1), draft));
             }
         }
+        Some(layout) => {
+            // A table of contents in a single article: set aside, the rest parsed as usual.
+            let mut blanked = lines.clone();
+            blanked[layout.contents..layout.contents_end].fill("");
+            let mut draft = article::single(&blanked);
+            draft.removed.push(Removed {
+                text: joined(&lines[layout.contents..layout.contents_end]),
+                reason: "table of contents".to_string(),
+            });
+            drafts.push((None, draft));
+        }
         None => drafts.push((None, article::single(&lines))),
     }
 
@@ -95,6 +100,16 @@ pub fn parse_file(source_file: &str, bytes: &[u8]) -> Vec<Document> {
         .into_iter()
         .map(|(section, draft)| document(source_file, section, draft, front_matter.as_ref(), lossy))
         .collect()
+}
+
+/// The non-blank lines of a block, trimmed, one per line.
+fn joined(lines: &[&str]) -> String {
+    let kept: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    kept.join("\n")
 }
 
 /// Assembles a document from a parsed article.
