@@ -1,0 +1,890 @@
+//! The figure grammar: one pass over the text that stops only at digits and at words that can
+//! start a number, and reads the figure around each.
+//!
+//! Around a number the scanner reads, in order: a currency written before it (`$`, `AZN`, `€`),
+//! the number itself (digits or words), a magnitude (`million`, `bn`), a unit (`percent`,
+//! `megawatts`, `-year`), a second number that makes a range (`80 to 90 percent`, `12-26%`,
+//! `between 5 and 7`), and the qualifier before it all (`more than`, `about`). A number with no
+//! unit may still count a plural noun (`375 companies`, `seven people`). Everything else — years,
+//! dates, clock times, list markers, numbers inside names (`COP29`, `F-16`, `Section 907`) — is
+//! recognized so that it is *not* reported. Numbers that need the rest of the document to be
+//! understood (`298 of them`, `Veracruz (1,572)`) are kept aside as [`Bare`] numbers and resolved
+//! by the caller.
+
+use super::lexicon::{self, class, Lexicon, NumClass, Unit};
+use super::number::{self, Digits, Num};
+use super::scan;
+use crate::model::{FigureKind, Qualifier, Sentence};
+
+/// The unit of a candidate: a table unit, or the counted noun as written in the text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum UnitName {
+    /// A normalized unit from the tables.
+    Static(&'static str),
+    /// A byte range of the text (the counted noun).
+    Text(usize, usize),
+}
+
+/// A figure found by the scanner, before sentence and year are attached.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub kind: FigureKind,
+    pub value: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub unit: UnitName,
+    pub qualifier: Option<Qualifier>,
+    /// The magnitude written with the number (1e6 for "million"), for numbers that carry it over.
+    pub scale: f64,
+    /// The unit's factor (1e6 for "megawatts"), for numbers that carry the unit over.
+    pub factor: f64,
+    /// Written between parentheses: "(2,715 million dollars)".
+    pub in_parens: bool,
+}
+
+/// What a unitless number may refer to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Implied {
+    /// Nothing in particular.
+    None,
+    /// "298 of them": the noun of an earlier count.
+    OfThem,
+    /// "298 of the 375 companies": the noun of the count that starts after "the" (byte given).
+    OfThe(usize),
+}
+
+/// A number with no unit of its own that may still be a figure once the rest of the document is
+/// known.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Bare {
+    pub start: usize,
+    pub end: usize,
+    pub num: Num,
+    pub scale: f64,
+    pub has_scale: bool,
+    pub in_parens: bool,
+    pub implied: Implied,
+}
+
+/// A calendar year in the text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct YearMention {
+    pub pos: usize,
+    pub year: i16,
+    /// Part of a span of years ("2017-2021"): not a single year a figure can refer to.
+    pub span: bool,
+}
+
+/// Everything one scan finds.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub cands: Vec<Cand>,
+    pub bares: Vec<Bare>,
+    pub years: Vec<YearMention>,
+}
+
+/// A number with what directly follows it: magnitude and unit.
+#[derive(Clone, Copy, Debug)]
+struct Expr {
+    num: Num,
+    /// First byte: the currency prefix, or the number.
+    start: usize,
+    scale: f64,
+    has_scale: bool,
+    unit: Option<Unit>,
+    /// The unit is a currency written before the number.
+    unit_from_prefix: bool,
+    /// One past the last byte (after the unit, the magnitude or the number).
+    end: usize,
+}
+
+/// How a second number is joined to the first.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Conn {
+    To,
+    Dash,
+    And,
+    Or,
+}
+
+/// What precedes a number and changes how a following second number is read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Intro {
+    None,
+    /// "between" at this byte.
+    Between(usize),
+    /// "from"; `range` when it reads as a range ("ranging from") rather than a change.
+    From {
+        range: bool,
+    },
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    t: &'a [u8],
+    lex: &'static Lexicon,
+    sentences: &'a [Sentence],
+    out: &'a mut Found,
+}
+
+/// Scans `text` for figures. `sentences` (may be empty) help tell a capitalized number word that
+/// starts a sentence ("Seven people died") from one inside a name ("the Three Brothers").
+pub(crate) fn scan(text: &str, sentences: &[Sentence], out: &mut Found) {
+    let t = text.as_bytes();
+    let lex = lexicon::get();
+    let mut s = Scanner {
+        text,
+        t,
+        lex,
+        sentences,
+        out,
+    };
+    let mut i = 0;
+    while i < t.len() {
+        let b = t[i];
+        if b.is_ascii_digit() {
+            i = s.at_number(i, false).max(i + 1);
+        } else if b.is_ascii_alphabetic() {
+            let we = scan::letters_end(t, i);
+            if lex.may_start_number(&t[i..we]) && s.word_start_ok(i) {
+                i = s.at_number(i, true).max(we);
+            } else {
+                i = we;
+            }
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether an ASCII word has the shape of a regular English plural ("companies", "UAVs"), not
+/// of a singular ending in -s ("crisis", "bus", "glass", "famous").
+fn is_regular_plural(w: &[u8]) -> bool {
+    let n = w.len();
+    n >= 3
+        && w[n - 1] == b's'
+        && w[n - 2].is_ascii_alphabetic()
+        && !matches!(w[n - 2], b's' | b'u' | b'i')
+}
+
+/// Suffixes allowed after a unit and a hyphen ("a 10-kilometre-long road", "a month-long
+/// visit"). Any other ("euro-zone", "year-old") makes the phrase something else.
+const UNIT_COMPOUND_SUFFIXES: [&str; 7] = ["long", "wide", "high", "deep", "tall", "thick", "plus"];
+
+impl Scanner<'_> {
+    /// Whether a word starting at `i` stands alone: not glued to letters or digits before it, and
+    /// not the second part of a hyphenated compound ("Group-of-Seven").
+    fn word_start_ok(&self, i: usize) -> bool {
+        if scan::is_alnum_before(self.t, i) {
+            return false;
+        }
+        !(i >= 2 && self.t[i - 1] == b'-' && scan::is_alnum_before(self.t, i - 1))
+    }
+
+    /// Whether the digits at `p` are glued to what precedes them so that they are part of a name,
+    /// code or label ("COP29", "F-16", "+994", "#3", "No.5", "FY'20").
+    fn digits_blocked(&self, p: usize) -> bool {
+        let Some(c) = scan::char_before(self.text, p) else {
+            return false;
+        };
+        if c.is_alphanumeric() {
+            return true;
+        }
+        let before = p - c.len_utf8();
+        match c {
+            '-' | '‐' => scan::char_before(self.text, before).is_some_and(char::is_alphabetic),
+            '+' | '#' | '№' | '_' | '@' | '=' | '^' | '~' | '&' => true,
+            '.' | '/' | '\'' | '’' | ':' => scan::is_alnum_before(self.t, before),
+            _ => false,
+        }
+    }
+
+    /// A currency written before the number at `p` ("$", "US$", "AZN ", "€"), with its start. A
+    /// backslash before "$" (markdown escaping) is left out of the span.
+    fn prefix_back(&self, p: usize) -> Option<(Unit, usize)> {
+        let t = self.t;
+        if let Some((u, s)) = self.lex.prefixes.match_backward(t, p) {
+            return Some((u, s));
+        }
+        let e = scan::skip_space_back(t, p);
+        if e < p {
+            // "AZN 50 million", "$ 5" — but a code after a line break is a heading, not a prefix.
+            if t[e..p].contains(&b'\n') {
+                return None;
+            }
+            return self.lex.prefixes.match_backward(t, e);
+        }
+        None
+    }
+
+    /// A currency written at `s` before a number, with where the number starts.
+    fn prefix_forward(&self, s: usize) -> Option<(Unit, usize, usize)> {
+        let t = self.t;
+        let s = if t.get(s) == Some(&b'\\') && t.get(s + 1) == Some(&b'$') {
+            s + 1
+        } else {
+            s
+        };
+        let (u, e) = self.lex.prefixes.match_forward_before_digit(t, s)?;
+        let n = scan::skip_space(t, e);
+        t.get(n).filter(|b| b.is_ascii_digit())?;
+        Some((u, s, n))
+    }
+
+    /// Reads what follows a number: magnitude and unit. `Err` holds where to resume when the
+    /// number turns out to be part of something else ("5G", "two-thirds", "25-year-old").
+    fn expr(&self, num: Num, prefix: Option<(Unit, usize)>) -> Result<Expr, usize> {
+        let t = self.t;
+        let has_cur = prefix.is_some();
+        let mut pos = num.end;
+        let mut scale = 1.0;
+        let mut has_scale = false;
+        let is_scale =
+            |w: &lexicon::NumWord| w.class == NumClass::Scale && (!w.money_only || has_cur);
+
+        // Letters glued to digits: a magnitude ("5bn", "$5m") or a unit ("230MW", "10km");
+        // anything else makes the digits part of a name or an ordinal ("5G", "14th", "1990s").
+        if !num.words && scan::is_alnum_at(t, pos) {
+            let we = scan::letters_end(t, pos);
+            match self.lex.number_word(&t[pos..we]).filter(is_scale) {
+                Some(w) if we > pos && !scan::is_alnum_at(t, we) => {
+                    scale = w.value;
+                    has_scale = true;
+                    pos = we;
+                }
+                _ => {
+                    if self.lex.units.match_forward(t, pos).is_none() {
+                        return Err(scan::alnum_end(self.text, pos));
+                    }
+                }
+            }
+        }
+        // A magnitude after a space: "3.7 billion", "700 thousand", "$5 m".
+        if !num.words && !has_scale {
+            let s = scan::skip_space(t, pos);
+            if s > pos {
+                let we = scan::letters_end(t, s);
+                if we > s && !scan::is_alnum_at(t, we) {
+                    if let Some(w) = self.lex.number_word(&t[s..we]).filter(is_scale) {
+                        scale = w.value;
+                        has_scale = true;
+                        pos = we;
+                    }
+                }
+            }
+        }
+
+        // The unit: after a hyphen ("12-month", "one-gigawatt"), glued ("7.9%") or after spaces.
+        let mut hyphen = false;
+        let unit_match =
+            if t.get(pos) == Some(&b'-') && t.get(pos + 1).is_some_and(u8::is_ascii_alphabetic) {
+                hyphen = true;
+                match self.lex.units.match_forward(t, pos + 1) {
+                    Some(m) => Some(m),
+                    // "two-thirds", "a 5-point plan", "twenty-first": a compound, not a figure.
+                    None => return Err(scan::letters_end(t, pos + 1)),
+                }
+            } else {
+                self.lex.units.match_forward(t, scan::skip_space(t, pos))
+            };
+        if let Some((u, e)) = unit_match {
+            // "25-year-old", "euro-zone": the unit is part of another compound.
+            if t.get(e) == Some(&b'-') && t.get(e + 1).is_some_and(u8::is_ascii_alphabetic) {
+                let se = scan::letters_end(t, e + 1);
+                let suffix = &t[e + 1..se];
+                if !UNIT_COMPOUND_SUFFIXES
+                    .iter()
+                    .any(|s| scan::eq_ci(suffix, s))
+                {
+                    return Err(se);
+                }
+            }
+            if num.words
+                && num.mantissa == 1
+                && num.frac == 0
+                && !num.article
+                && !hyphen
+                && u.unit == "day"
+            {
+                // "one day" is an idiom far more often than a duration.
+                return Err(e);
+            }
+        }
+        let (unit, unit_from_prefix) = match (prefix, unit_match) {
+            (Some((pu, _)), Some((u, e))) => {
+                if u.kind == FigureKind::Money {
+                    pos = e; // "$5 billion USD"
+                }
+                (Some(pu), true)
+            }
+            (Some((pu, _)), None) => (Some(pu), true),
+            (None, Some((u, e))) => {
+                pos = e;
+                (Some(u), false)
+            }
+            (None, None) => (None, false),
+        };
+        if num.article && !unit.is_some_and(|u| u.kind == FigureKind::Duration && u.factor >= 10.0)
+        {
+            return Err(num.end);
+        }
+        Ok(Expr {
+            num,
+            start: prefix.map_or(num.start, |(_, s)| s),
+            scale,
+            has_scale,
+            unit,
+            unit_from_prefix,
+            end: pos,
+        })
+    }
+
+    /// The connector after a figure that may join a second number: "to", "-", "–", "and", "or".
+    fn connector(&self, pos: usize) -> Option<(Conn, usize)> {
+        let t = self.t;
+        let s = scan::skip_space(t, pos);
+        match t.get(s) {
+            Some(b'-') => return Some((Conn::Dash, s + 1)),
+            Some(0xE2) if t.get(s + 1) == Some(&0x80) && t.get(s + 2) == Some(&0x93) => {
+                return Some((Conn::Dash, s + 3));
+            }
+            _ => {}
+        }
+        if s == pos {
+            return None;
+        }
+        let we = scan::letters_end(t, s);
+        let w = &t[s..we];
+        let conn = if scan::eq_ci(w, "to") {
+            Conn::To
+        } else if scan::eq_ci(w, "and") {
+            Conn::And
+        } else if scan::eq_ci(w, "or") {
+            Conn::Or
+        } else {
+            return None;
+        };
+        Some((conn, we))
+    }
+
+    /// The second number of a range or list, starting after the connector at `after`.
+    fn second(&self, after: usize) -> Option<Expr> {
+        let t = self.t;
+        let s = scan::skip_space(t, after);
+        // "from $13.28 million to over $100 million": a qualified second number stands alone.
+        if self.lex.qualifiers.match_forward(t, s).is_some() {
+            return None;
+        }
+        let (prefix, p) = match self.prefix_forward(s) {
+            Some((u, ps, n)) => (Some((u, ps)), n),
+            None => (None, s),
+        };
+        let b = *t.get(p)?;
+        let num = if b.is_ascii_digit() {
+            match number::scan_digits(t, p) {
+                Digits::Num(n) => n,
+                Digits::Skip(_) => return None,
+            }
+        } else if b.is_ascii_alphabetic() && prefix.is_none() {
+            let we = scan::letters_end(t, p);
+            if !self.lex.may_start_number(&t[p..we]) {
+                return None;
+            }
+            number::scan_words(t, p, self.lex)?
+        } else {
+            return None;
+        };
+        if num.article || (num.words && num.mantissa == 1 && num.frac == 0) {
+            return None;
+        }
+        self.expr(num, prefix).ok()
+    }
+
+    /// A qualifier just before `look` ("more than", "about"), with its start.
+    fn qualifier_back(&self, look: usize) -> Option<(Qualifier, usize)> {
+        let s = scan::skip_space_back(self.t, look);
+        if s == look {
+            return None;
+        }
+        self.lex.qualifiers.match_backward(self.t, s)
+    }
+
+    /// "between" or "from" just before `lead`.
+    fn intro_back(&self, lead: usize) -> Intro {
+        let t = self.t;
+        let (ws, we) = scan::word_before(t, lead);
+        if we == ws || we == lead {
+            return Intro::None;
+        }
+        let w = &t[ws..we];
+        if scan::eq_ci(w, "between") {
+            Intro::Between(ws)
+        } else if scan::eq_ci(w, "from") {
+            let (ps, pe) = scan::word_before(t, ws);
+            let range = pe > ps && self.lex.word_class(&t[ps..pe]) & class::RANGE != 0;
+            Intro::From { range }
+        } else {
+            Intro::None
+        }
+    }
+
+    /// The word before `look` (after spaces), skipping one period ("Sept. 11", "No. 5").
+    fn prev_word(&self, look: usize) -> (usize, usize) {
+        let t = self.t;
+        let mut e = scan::skip_space_back(t, look);
+        if e > 0 && t[e - 1] == b'.' && e < look {
+            e -= 1;
+        }
+        let s = scan::letters_start(t, e);
+        if s == e || scan::is_alnum_before(t, s) {
+            return (e, e);
+        }
+        (s, e)
+    }
+
+    /// Whether a capitalized name or a label word directly precedes `look`, so that the number is
+    /// part of it: "Boeing 737", "Heydar Aliyev 100", "Section 907", "page 5". Labels number
+    /// with digits: "at this stage nine positions" is a count.
+    fn name_before(&self, look: usize, words: bool) -> bool {
+        let (ws, we) = self.prev_word(look);
+        if we == ws {
+            return false;
+        }
+        let w = &self.t[ws..we];
+        let cls = self.lex.word_class(w);
+        if cls & class::LABEL != 0 && !words {
+            return true;
+        }
+        w[0].is_ascii_uppercase() && cls & (class::FUNC | class::MONTH | class::DET) == 0
+    }
+
+    /// Whether a determiner directly precedes `look`: "the two countries", "their three sons".
+    fn det_before(&self, look: usize) -> bool {
+        let (ws, we) = scan::word_before(self.t, look);
+        we > ws && self.lex.word_class(&self.t[ws..we]) & class::DET != 0
+    }
+
+    /// Whether a capitalized month name is the word before `p` ("July 3", "Sept. 11").
+    fn month_before(&self, p: usize) -> bool {
+        let (ws, we) = self.prev_word(p);
+        we > ws
+            && self.t[ws].is_ascii_uppercase()
+            && self.lex.word_class(&self.t[ws..we]) & class::MONTH != 0
+    }
+
+    /// Whether a capitalized month name follows `end` ("22 April").
+    fn month_after(&self, end: usize) -> bool {
+        let (ws, we) = scan::word_after(self.t, end);
+        we > ws
+            && ws > end
+            && self.t[ws].is_ascii_uppercase()
+            && self.lex.word_class(&self.t[ws..we]) & class::MONTH != 0
+    }
+
+    /// Skips the rest of a date's days: "July 11 and 12", "July 11-12".
+    fn skip_date_tail(&self, end: usize) -> usize {
+        let t = self.t;
+        if let Some((conn, after)) = self.connector(end) {
+            if conn != Conn::Or {
+                let s = scan::skip_space(t, after);
+                let e = scan::digits_end(t, s);
+                if (1..=2).contains(&(e - s)) && !scan::is_alnum_at(t, e) {
+                    return e;
+                }
+            }
+        }
+        end
+    }
+
+    /// Skips a span of years or a numeric date after a year: "2017-2021", "2017–21",
+    /// "2025-12-05", "2020/21". Returns the end and whether anything was skipped.
+    fn skip_year_tail(&self, mut end: usize) -> (usize, bool) {
+        let t = self.t;
+        let mut spanned = false;
+        loop {
+            let sep = match t.get(end) {
+                Some(b'-' | b'/') => 1,
+                Some(0xE2) if t.get(end + 1) == Some(&0x80) && t.get(end + 2) == Some(&0x93) => 3,
+                _ => break,
+            };
+            let e = scan::digits_end(t, end + sep);
+            if e == end + sep {
+                break;
+            }
+            end = e;
+            spanned = true;
+        }
+        (end, spanned)
+    }
+
+    /// Whether the number at `p` opens a line as a list marker ("1. Home", "2) Azerbaijan").
+    fn list_marker(&self, p: usize, end: usize) -> bool {
+        let t = self.t;
+        if !matches!(t.get(end), Some(b'.' | b')'))
+            || !t.get(end + 1).is_none_or(|b| b.is_ascii_whitespace())
+        {
+            return false;
+        }
+        let mut i = p;
+        while i > 0 && matches!(t[i - 1], b' ' | b'\t') {
+            i -= 1;
+        }
+        i == 0 || t[i - 1] == b'\n'
+    }
+
+    /// Whether `p` starts a sentence: a parsed sentence starts there, or only opening quotes and
+    /// brackets separate it from a line break or a sentence's end.
+    fn sentence_start(&self, p: usize) -> bool {
+        if self
+            .sentences
+            .binary_search_by_key(&(p as u32), |s| s.start)
+            .is_ok()
+        {
+            return true;
+        }
+        let t = self.t;
+        let mut i = p;
+        loop {
+            if i == 0 {
+                return true;
+            }
+            match t[i - 1] {
+                b' ' | b'\t' | b'"' | b'\'' | b'(' | b'[' | b'*' | b'-' | b'\r' => i -= 1,
+                // “ ‘
+                0x9C | 0x98 if i >= 3 && t[i - 3] == 0xE2 && t[i - 2] == 0x80 => i -= 3,
+                b'\n' | b'.' | b'!' | b'?' | b':' | b';' => return true,
+                _ => return false,
+            }
+        }
+    }
+
+    /// The plural noun a number counts, at most three modifiers after `pos`: "375 companies",
+    /// "five fundamental principles", "36 French-made howitzers". `None` when a function word,
+    /// punctuation or anything but a word comes first.
+    fn count_noun(&self, pos: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        let mut i = scan::skip_space(t, pos);
+        if i == pos {
+            return None;
+        }
+        for _ in 0..4 {
+            let ws = i;
+            let mut we = scan::letters_end(t, ws);
+            if we == ws {
+                return None;
+            }
+            while t.get(we) == Some(&b'-') && t.get(we + 1).is_some_and(u8::is_ascii_alphabetic) {
+                we = scan::letters_end(t, we + 1);
+            }
+            if scan::is_alnum_at(t, we) {
+                return None;
+            }
+            let word = &t[ws..we];
+            let cls = self.lex.word_class(word);
+            if cls & class::PLURAL != 0 {
+                return Some((ws, we));
+            }
+            if cls & (class::FUNC | class::MONTH | class::NONCOUNT | class::TIME | class::LABEL)
+                != 0
+            {
+                return None;
+            }
+            if is_regular_plural(word) {
+                return Some((ws, we));
+            }
+            let n = scan::skip_space(t, we);
+            if n == we {
+                return None;
+            }
+            i = n;
+        }
+        None
+    }
+
+    /// "298 of them", "298 of the 375 companies".
+    fn implied(&self, end: usize) -> Implied {
+        let t = self.t;
+        let (os, oe) = scan::word_after(t, end);
+        if os == end || !scan::eq_ci(&t[os..oe], "of") {
+            return Implied::None;
+        }
+        let (ps, pe) = scan::word_after(t, oe);
+        if ps == oe || pe == ps {
+            return Implied::None;
+        }
+        let w = &t[ps..pe];
+        if scan::eq_ci(w, "the") {
+            Implied::OfThe(pe)
+        } else if self.lex.word_class(w) & class::PRONOUN != 0 {
+            Implied::OfThem
+        } else {
+            Implied::None
+        }
+    }
+
+    /// Whether `start..end` is wrapped in parentheses.
+    fn in_parens(&self, start: usize, end: usize) -> bool {
+        let t = self.t;
+        let b = scan::skip_space_back(t, start);
+        let a = scan::skip_space(t, end);
+        b > 0 && t[b - 1] == b'(' && t.get(a) == Some(&b')')
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        start: usize,
+        end: usize,
+        kind: FigureKind,
+        values: (f64, Option<f64>),
+        unit: UnitName,
+        qualifier: Option<Qualifier>,
+        scale: f64,
+        factor: f64,
+    ) {
+        let (value, max) = match values.1 {
+            Some(max) => (None, Some(max)),
+            None => (Some(values.0), None),
+        };
+        let min = max.map(|_| values.0);
+        let in_parens = self.in_parens(start, end);
+        self.out.cands.push(Cand {
+            start,
+            end,
+            kind,
+            value,
+            min,
+            max,
+            unit,
+            qualifier,
+            scale,
+            factor,
+            in_parens,
+        });
+    }
+
+    /// Reads the figure around the number at `p`; returns where the scan resumes.
+    fn at_number(&mut self, p: usize, is_word: bool) -> usize {
+        let t = self.t;
+        let num = if is_word {
+            match number::scan_words(t, p, self.lex) {
+                Some(n) => n,
+                None => return p + 1,
+            }
+        } else {
+            match number::scan_digits(t, p) {
+                Digits::Num(n) => n,
+                Digits::Skip(e) => return e,
+            }
+        };
+        let prefix = if is_word { None } else { self.prefix_back(p) };
+        if !is_word && prefix.is_none() && self.digits_blocked(p) {
+            return scan::alnum_end(self.text, num.end).max(num.end);
+        }
+        let e = match self.expr(num, prefix) {
+            Ok(e) => e,
+            Err(resume) => return resume.max(num.end),
+        };
+
+        let plain = e.unit.is_none() && !e.has_scale;
+        if num.year_like && plain {
+            let (end, span) = self.skip_year_tail(num.end);
+            self.out.years.push(YearMention {
+                pos: p,
+                year: num.mantissa as i16,
+                span,
+            });
+            return end;
+        }
+        if !num.words && plain {
+            if num.plain_int
+                && num.mantissa <= 31
+                && (self.month_before(p) || self.month_after(num.end))
+            {
+                return self.skip_date_tail(num.end);
+            }
+            let s = scan::skip_space(t, num.end);
+            if num.plain_int
+                && num.mantissa <= 24
+                && self.lex.time_words.match_forward(t, s).is_some()
+            {
+                return s;
+            }
+            if num.plain_int && self.list_marker(p, num.end) {
+                return num.end + 1;
+            }
+        }
+
+        // What precedes: qualifier, then "between"/"from".
+        let left = e.start;
+        let look = if left > 0 && t[left - 1] == b'\\' {
+            left - 1
+        } else {
+            left
+        };
+        let qual = self.qualifier_back(look);
+        let lead = qual.map_or(look, |(_, s)| s);
+        let intro = self.intro_back(lead);
+        let start = qual.map_or(left, |(_, s)| s);
+        let qualifier = qual.map(|(q, _)| q);
+        let cap_name = num.words && num.capitalized && !self.sentence_start(p);
+        let blocked_count = cap_name || (qual.is_none() && self.name_before(look, num.words));
+        let det = num.words && qual.is_none() && self.det_before(look);
+
+        // A second number: a range ("80 to 90 percent") or a list ("5 and 7 percent").
+        if let Some((conn, after)) = self.connector(e.end) {
+            if let Some(e2) = self.second(after) {
+                if let Some(end) =
+                    self.pair(&e, &e2, conn, intro, start, qualifier, blocked_count, det)
+                {
+                    return end;
+                }
+            }
+        }
+
+        if let Some(u) = e.unit {
+            let value = num.times(e.scale * u.factor);
+            self.push(
+                start,
+                e.end,
+                u.kind,
+                (value, None),
+                UnitName::Static(u.unit),
+                qualifier,
+                e.scale,
+                u.factor,
+            );
+            return e.end;
+        }
+        if num.words && num.mantissa == 1 && num.frac == 0 {
+            return e.end; // "one of the", "number one"
+        }
+        if blocked_count {
+            return e.end;
+        }
+        if num.frac == 0 || e.has_scale {
+            if let Some((ns, ne)) = self.count_noun(e.end) {
+                if !det {
+                    let value = num.times(e.scale);
+                    self.push(
+                        start,
+                        ne,
+                        FigureKind::Count,
+                        (value, None),
+                        UnitName::Text(ns, ne),
+                        qualifier,
+                        e.scale,
+                        1.0,
+                    );
+                }
+                return ne;
+            }
+        }
+        self.out.bares.push(Bare {
+            start,
+            end: e.end,
+            num,
+            scale: e.scale,
+            has_scale: e.has_scale,
+            in_parens: self.in_parens(e.start, e.end),
+            implied: self.implied(e.end),
+        });
+        e.end
+    }
+
+    /// Reads two joined numbers. Returns where the scan resumes if it emitted a figure.
+    #[allow(clippy::too_many_arguments)]
+    fn pair(
+        &mut self,
+        e: &Expr,
+        e2: &Expr,
+        conn: Conn,
+        intro: Intro,
+        start: usize,
+        qualifier: Option<Qualifier>,
+        blocked_count: bool,
+        det: bool,
+    ) -> Option<usize> {
+        if e2.num.year_like && e2.unit.is_none() && !e2.has_scale {
+            return None;
+        }
+        // The unit both share: the first number takes the second's ("80 to 90 percent"), and a
+        // currency written before the first carries to the second ("$2-3 billion").
+        let unit = match (e.unit, e2.unit) {
+            (Some(a), Some(b)) => {
+                if a.unit != b.unit || a.kind != b.kind {
+                    return None;
+                }
+                Some((a, b))
+            }
+            (None, Some(b)) => Some((b, b)),
+            (Some(a), None) if e.unit_from_prefix => Some((a, a)),
+            (Some(_), None) => return None,
+            (None, None) => None,
+        };
+        let noun = if unit.is_none() {
+            if blocked_count || e.num.frac != 0 && !e.has_scale {
+                return None;
+            }
+            Some(self.count_noun(e2.end)?)
+        } else {
+            None
+        };
+        // "2 to 3 million": the first number takes the second's magnitude.
+        let scale1 = if !e.has_scale && e2.has_scale && e.num.value() <= e2.num.value() {
+            e2.scale
+        } else {
+            e.scale
+        };
+        let (f1, f2) = unit.map_or((1.0, 1.0), |(a, b)| (a.factor, b.factor));
+        let v1 = e.num.times(scale1 * f1);
+        let v2 = e2.num.times(e2.scale * f2);
+        let (kind, unit_name, factor) = match (unit, noun) {
+            (Some((a, _)), _) => (a.kind, UnitName::Static(a.unit), a.factor),
+            (None, Some((ns, ne))) => (FigureKind::Count, UnitName::Text(ns, ne), 1.0),
+            (None, None) => return None,
+        };
+        let between = matches!(intro, Intro::Between(_));
+        let ranging = match conn {
+            Conn::And => between,
+            Conn::To | Conn::Dash | Conn::Or => !matches!(intro, Intro::From { range: false }),
+        };
+        if ranging && v1 < v2 {
+            let start = match intro {
+                Intro::Between(s) if qualifier.is_none() => s,
+                _ => start,
+            };
+            let end = noun.map_or(e2.end, |(_, ne)| ne);
+            if !(det && kind == FigureKind::Count) {
+                self.push(
+                    start,
+                    end,
+                    kind,
+                    (v1, Some(v2)),
+                    unit_name,
+                    qualifier,
+                    scale1,
+                    factor,
+                );
+            }
+            return Some(end);
+        }
+        // A change ("from 10 billion to 20 billion cubic meters") or a list ("5 and 7 percent"):
+        // the first number alone, with the unit it shares; the second is read on its own.
+        if !(det && kind == FigureKind::Count) {
+            self.push(
+                start,
+                e.end,
+                kind,
+                (v1, None),
+                unit_name,
+                qualifier,
+                scale1,
+                factor,
+            );
+        }
+        Some(e.end)
+    }
+}
