@@ -16,7 +16,7 @@
 pub(crate) mod lexer;
 mod rules;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::model::{CountryCode, Document, Mention, Rejected};
 use lexer::{word_hash, IdBuild, PhraseTable, Token};
