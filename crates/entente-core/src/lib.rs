@@ -18,6 +18,7 @@ pub mod export;
 pub mod figures;
 pub mod format;
 pub mod gazetteer;
+pub mod import;
 pub mod model;
 pub mod organizations;
 pub mod parse;
