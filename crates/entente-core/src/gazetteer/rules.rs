@@ -402,7 +402,10 @@ fn venue(
         }
     }
     if let Some((p, Sep::Space)) = prev {
-        if cx.g.context.venue_prep.contains(&cx.toks[p].hash) {
+        // "trust in Baku", "investment in Baku": the noun takes "in", the city is no place.
+        let complement = matches!(cx.prev_word(p), Some((q, Sep::Space))
+            if cx.g.context.complement_in.contains(&cx.toks[q].hash));
+        if cx.g.context.venue_prep.contains(&cx.toks[p].hash) && !complement {
             return Some("a venue (a city where something takes place)");
         }
     }

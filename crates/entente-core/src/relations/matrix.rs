@@ -1,0 +1,1 @@
+//! The relation matrix (in progress).

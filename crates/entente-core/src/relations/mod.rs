@@ -1,0 +1,73 @@
+//! Relation sentences, the stance of each country pair in them, and the relation matrix.
+//!
+//! A relation sentence refers to two or more distinct countries as states (RELATIONS.md): only
+//! mentions with [`MentionRole::State`] count, and datelines are left out (they say where a story
+//! was filed, not who acts in it). Every unordered pair of its countries gets its own stance
+//! ([`stance`]): in "Armenia's arms deal with India threatens Azerbaijan", AM–IN is cooperative,
+//! AM–AZ conflictual and AZ–IN neutral. The sentence's topics come from [`crate::topics`]; a
+//! relation sentence with no topic cue is filed under diplomacy, since the relation itself is a
+//! diplomatic fact.
+//!
+//! [`matrix`] aggregates relations over documents into the symmetric country × country matrix.
+
+pub mod matrix;
+mod stance;
+
+use crate::model::{
+    CountryCode, Document, Mention, MentionForm, MentionRole, Relation, Topic, TopicSet,
+};
+
+/// Whether a mention counts in relations: a state reference that is not a dateline.
+pub fn counts_in_relations(m: &Mention) -> bool {
+    m.role == MentionRole::State && m.form != MentionForm::Dateline
+}
+
+/// The relation sentences of a document, in order: every sentence that refers to two or more
+/// distinct countries as states, with each pair's stance and the sentence's topics.
+pub fn extract(
+    doc: &Document,
+    mentions: &[Mention],
+    sentence_topics: &[TopicSet],
+) -> Vec<Relation> {
+    let mut out = Vec::new();
+    let counted: Vec<Mention> = mentions
+        .iter()
+        .filter(|m| counts_in_relations(m))
+        .copied()
+        .collect();
+    let mut i = 0;
+    while i < counted.len() {
+        let s = counted[i].sentence;
+        let mut j = i + 1;
+        while j < counted.len() && counted[j].sentence == s {
+            j += 1;
+        }
+        let group = &counted[i..j];
+        i = j;
+        let Some(sentence) = doc.sentences.get(s as usize) else {
+            continue;
+        };
+        let mut codes: Vec<CountryCode> = group.iter().map(|m| m.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        if codes.len() < 2 {
+            continue;
+        }
+        let pairs = stance::pair_stances(&doc.text, sentence.start, sentence.end, group, &codes);
+        let mut topics = sentence_topics.get(s as usize).copied().unwrap_or_default();
+        if topics.is_empty() {
+            topics.insert(Topic::Diplomacy);
+        }
+        out.push(Relation {
+            sentence: s,
+            start: sentence.start,
+            end: sentence.end,
+            pairs,
+            topics,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
