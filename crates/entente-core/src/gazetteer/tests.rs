@@ -4,7 +4,9 @@
 use super::*;
 use crate::model::{MentionForm, MentionRole, Sentence, Span};
 
-/// A document with one paragraph per blank-line block and one sentence per paragraph.
+/// A document with one paragraph per blank-line block, cut into sentences after `.`, `!` or `?`
+/// followed by a space and a capital letter (enough for short test texts; the real parser lives in
+/// `parse`).
 pub(crate) fn doc(text: &str) -> Document {
     let mut paragraphs = Vec::new();
     let mut offset = 0usize;
@@ -19,15 +21,31 @@ pub(crate) fn doc(text: &str) -> Document {
         }
         offset += part.len() + 2;
     }
-    let sentences = paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| Sentence {
-            start: p.start,
+    let mut sentences = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let body = &text[p.range()];
+        let mut start = 0;
+        let bytes = body.as_bytes();
+        for k in 0..bytes.len().saturating_sub(2) {
+            if matches!(bytes[k], b'.' | b'!' | b'?')
+                && bytes[k + 1] == b' '
+                && bytes[k + 2].is_ascii_uppercase()
+                && !body[..k].ends_with(|c: char| c.is_ascii_uppercase())
+            {
+                sentences.push(Sentence {
+                    start: p.start + start as u32,
+                    end: p.start + k as u32 + 1,
+                    paragraph: i as u32,
+                });
+                start = k + 2;
+            }
+        }
+        sentences.push(Sentence {
+            start: p.start + start as u32,
             end: p.end,
             paragraph: i as u32,
-        })
-        .collect();
+        });
+    }
     Document {
         text: text.to_string(),
         paragraphs,

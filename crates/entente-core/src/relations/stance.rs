@@ -204,7 +204,7 @@ impl<'a> Sentence<'a> {
         // before "but", "while", "whereas", "which", "who".
         let mut clause = vec![0u16; toks.len()];
         let mut c = 0u16;
-        for k in 0..toks.len() {
+        for (k, slot) in clause.iter_mut().enumerate() {
             if k > 0 {
                 let gap = gap(text, toks, k - 1, k);
                 let word = word(text, toks, k);
@@ -220,7 +220,7 @@ impl<'a> Sentence<'a> {
                     c += 1;
                 }
             }
-            clause[k] = c;
+            *slot = c;
         }
 
         // Cues.
