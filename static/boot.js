@@ -4,7 +4,7 @@
 //    `data-csp-violations` on <html> and `window.__ententeCspViolations`).
 // 2. It shows a visible message when the app fails to start (the wasm or its glue did not load or
 //    compile), so the user never faces a page stuck on "Loading". Once the wasm runs it marks
-//    <html data-entente-started>, and from then on a failure is the panic banner's business.
+//    the html element with data-entente-started, and from then on a failure is the panic banner's business.
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -35,7 +35,7 @@
   }
   window.__ententeLoadFailed = fail;
 
-  // Capture phase: a <script> or <link> that fails to load fires a non-bubbling error event.
+  // Capture phase: a script or link element that fails to load fires a non-bubbling error event.
   window.addEventListener('error', function (event) {
     var target = event.target;
     if (target && target !== window && (target.src || target.href)) {

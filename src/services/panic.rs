@@ -8,9 +8,10 @@ use web_sys::{Document, Element};
 /// The id of the banner element.
 pub const BANNER_ID: &str = "entente-panic";
 
-/// Installs the hook. Safe to call more than once.
+/// Installs the hook. Safe to call more than once. It goes through Yew, which would otherwise
+/// replace any hook with its own (console only) when the app is rendered.
 pub fn install_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&format!("entente panicked: {message}").into());
         show_banner(&message);

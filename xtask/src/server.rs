@@ -124,7 +124,13 @@ fn handle(stream: TcpStream, config: &Config, requests: &Mutex<Vec<String>>) -> 
     let target = parts.next().unwrap_or("/");
     let mut out = stream;
     if method != "GET" && method != "HEAD" {
-        return respond(&mut out, 405, "text/plain", b"method not allowed", method == "HEAD");
+        return respond(
+            &mut out,
+            405,
+            "text/plain",
+            b"method not allowed",
+            method == "HEAD",
+        );
     }
     match resolve(config, target) {
         Resolved::File(path) => match std::fs::read(&path) {
@@ -161,7 +167,10 @@ fn resolve(config: &Config, target: &str) -> Resolved {
     // The longest matching prefix wins (`/entente/` over `/`).
     let mut best: Option<(&String, bool)> = None;
     for (prefix, broken) in prefixes {
-        if path.len() + 1 == prefix.len() && prefix.starts_with(path.as_str()) && prefix.ends_with('/') {
+        if path.len() + 1 == prefix.len()
+            && prefix.starts_with(path.as_str())
+            && prefix.ends_with('/')
+        {
             return Resolved::Redirect(prefix.clone());
         }
         if path.starts_with(prefix.as_str()) && best.is_none_or(|(b, _)| prefix.len() > b.len()) {
@@ -210,7 +219,13 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn respond(out: &mut TcpStream, status: u16, mime: &str, body: &[u8], head_only: bool) -> io::Result<()> {
+fn respond(
+    out: &mut TcpStream,
+    status: u16,
+    mime: &str,
+    body: &[u8],
+    head_only: bool,
+) -> io::Result<()> {
     let reason = match status {
         200 => "OK",
         404 => "Not Found",
@@ -254,7 +269,10 @@ mod tests {
         let mut response = String::new();
         stream.read_to_string(&mut response).unwrap();
         let status = response[9..12].parse().unwrap();
-        let body = response.split_once("\r\n\r\n").map_or("", |(_, b)| b).to_string();
+        let body = response
+            .split_once("\r\n\r\n")
+            .map_or("", |(_, b)| b)
+            .to_string();
         (status, body)
     }
 
@@ -288,7 +306,11 @@ mod tests {
             ("/broken/app.wasm", 404, "not found"),
         ];
         for (target, status, body) in cases {
-            assert_eq!(get(&server, target), (status, body.to_string()), "GET {target}");
+            assert_eq!(
+                get(&server, target),
+                (status, body.to_string()),
+                "GET {target}"
+            );
         }
         assert_eq!(server.requests().len(), cases.len());
         drop(server);

@@ -1,0 +1,332 @@
+//! What a test gets: the engine, the WebDriver client, the URLs of the built site, the documents
+//! the page must show, and helpers that wait for conditions with a timeout (never for a fixed
+//! time), read the page's record of CSP violations, and take screenshots.
+
+use crate::engine::{Browser, Engine};
+use anyhow::{anyhow, bail, Context as _, Result};
+use fantoccini::Client;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// The URLs of the built site.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// `file:///…/dist/entente.html`: the single file, opened from disk.
+    pub single_file: String,
+    /// `http://127.0.0.1:PORT/entente/`: `dist/` served under a sub-path, as on GitHub Pages.
+    pub served: String,
+    /// `http://127.0.0.1:PORT/broken/`: the same site with every `.wasm` answering 404.
+    pub broken: String,
+    /// `http://127.0.0.1:PORT`: the served site's origin.
+    pub origin: String,
+    /// The `dist/` folder.
+    pub dist: PathBuf,
+}
+
+/// What the embedded corpus holds, computed natively from the same folder `build.rs` read.
+#[derive(Clone, Debug)]
+pub struct Expected {
+    /// The corpus, parsed by the core.
+    pub corpus: entente_core::Corpus,
+}
+
+impl Expected {
+    /// The document ids, in corpus order.
+    pub fn ids(&self) -> Vec<String> {
+        self.corpus.documents.iter().map(|d| d.id.clone()).collect()
+    }
+}
+
+/// A test's context.
+pub struct Ctx {
+    /// The engine under test.
+    pub engine: Engine,
+    /// The WebDriver session (a fresh one after a failed test).
+    pub client: Client,
+    /// The site's URLs.
+    pub site: Site,
+    /// The corpus the page must show.
+    pub expected: Expected,
+    /// Where screenshots go (`tests/artifacts/`).
+    pub artifacts: PathBuf,
+    /// How long a wait may take before it fails.
+    pub timeout: Duration,
+    pub(crate) browser: std::rc::Rc<Browser>,
+    pub(crate) allow_violations: bool,
+}
+
+/// JavaScript that reads the boot script's record of CSP violations (`null` off an entente page).
+const READ_VIOLATIONS: &str = "return Array.isArray(window.__ententeCspViolations) ? window.__ententeCspViolations.slice() : null;";
+
+impl Ctx {
+    /// Runs `script` (a function body; `arguments` holds `args`) in the page.
+    ///
+    /// # Errors
+    /// When the script throws or the session is gone.
+    pub async fn js_with(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        self.client.execute(script, args).await.with_context(|| {
+            format!(
+                "running script in {}: {}",
+                self.engine,
+                script.lines().next().unwrap_or("")
+            )
+        })
+    }
+
+    /// Runs `script` (a function body) in the page.
+    ///
+    /// # Errors
+    /// When the script throws or the session is gone.
+    pub async fn js(&self, script: &str) -> Result<Value> {
+        self.js_with(script, vec![]).await
+    }
+
+    /// Navigates to `url`, first checking that the page being left recorded no CSP violation (so
+    /// that every page of the suite is checked, not only the last one of each test).
+    ///
+    /// # Errors
+    /// On a violation or a navigation failure.
+    pub async fn open(&mut self, url: &str) -> Result<()> {
+        self.assert_no_csp_violations().await?;
+        self.allow_violations = false;
+        self.client
+            .goto(url)
+            .await
+            .with_context(|| format!("opening {url} in {}", self.engine))
+    }
+
+    /// Waits until `script` (a function body) returns a truthy value, and returns it. `what` says
+    /// what is awaited, for the error message.
+    ///
+    /// # Errors
+    /// When the timeout passes; the error shows what the page displays at that moment.
+    pub async fn wait_for(&self, what: &str, script: &str) -> Result<Value> {
+        let start = Instant::now();
+        let mut last_error = None;
+        loop {
+            match self.js(script).await {
+                Ok(v) if truthy(&v) => return Ok(v),
+                Ok(_) => {}
+                // A script can fail while a page is being replaced; keep waiting.
+                Err(e) => last_error = Some(e),
+            }
+            if start.elapsed() > self.timeout {
+                let page = self.page_state().await;
+                let err = last_error
+                    .map(|e| format!("\nlast script error: {e:#}"))
+                    .unwrap_or_default();
+                bail!(
+                    "timed out after {:?} waiting for {what} in {}.\nThe page: {page}{err}",
+                    self.timeout,
+                    self.engine
+                );
+            }
+            // Polling the condition again, not sleeping for a guessed time.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits for the app to render its document list, and fails at once if the page shows the
+    /// panic banner, the loader's error or the corpus error instead.
+    ///
+    /// # Errors
+    /// On an error shown, or when nothing renders in time.
+    pub async fn wait_for_app(&self) -> Result<()> {
+        let state = self
+            .wait_for(
+                "the document list (or an error)",
+                r#"
+                const panic = document.getElementById('entente-panic');
+                if (panic) return 'panic: ' + panic.textContent;
+                const load = document.getElementById('entente-load-error');
+                if (load && !load.hidden) return 'load error: ' + load.textContent;
+                const corpus = document.querySelector('[data-testid=corpus-error]');
+                if (corpus) return 'corpus error: ' + corpus.textContent;
+                if (document.querySelector('[data-testid=document]')) return 'ok';
+                return null;
+                "#,
+            )
+            .await?;
+        match state.as_str() {
+            Some("ok") => Ok(()),
+            Some(other) => bail!("the app did not start in {}: {other}", self.engine),
+            None => bail!("unexpected state {state}"),
+        }
+    }
+
+    /// The ids of the rendered documents, in page order.
+    ///
+    /// # Errors
+    /// When the page cannot be read.
+    pub async fn rendered_ids(&self) -> Result<Vec<String>> {
+        let v = self
+            .js("return Array.from(document.querySelectorAll('[data-testid=document]'), (e) => e.dataset.id);")
+            .await?;
+        serde_json::from_value(v).context("document ids")
+    }
+
+    /// The CSP violations the page recorded (empty off an entente page).
+    ///
+    /// # Errors
+    /// When the page cannot be read.
+    pub async fn csp_violations(&self) -> Result<Vec<String>> {
+        let v = self.js(READ_VIOLATIONS).await?;
+        Ok(serde_json::from_value::<Option<Vec<String>>>(v)?.unwrap_or_default())
+    }
+
+    /// Fails if the current page recorded a CSP violation (the runner also calls this after every
+    /// test).
+    ///
+    /// # Errors
+    /// On a violation.
+    pub async fn assert_no_csp_violations(&self) -> Result<()> {
+        if self.allow_violations {
+            return Ok(());
+        }
+        // A page that cannot be read (a blank or crashed one) has nothing to report.
+        let Ok(violations) = self.csp_violations().await else {
+            return Ok(());
+        };
+        if !violations.is_empty() {
+            let url = self
+                .client
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            bail!(
+                "Content-Security-Policy violations on {url} in {}: {}",
+                self.engine,
+                violations.join("; ")
+            );
+        }
+        Ok(())
+    }
+
+    /// For a test that provokes violations on purpose: the current page is not checked for
+    /// violations (until the next [`Ctx::open`]).
+    pub fn expect_violations_here(&mut self) {
+        self.allow_violations = true;
+    }
+
+    /// Sets the window size (the viewport may be a little smaller, and an engine may refuse to go
+    /// below its minimum width: read `window.innerWidth` for the real width).
+    ///
+    /// # Errors
+    /// When the driver refuses.
+    pub async fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .with_context(|| format!("resizing the {} window to {width}×{height}", self.engine))
+    }
+
+    /// Saves a screenshot of the viewport to `tests/artifacts/<engine>-<name>.png`.
+    ///
+    /// # Errors
+    /// When the driver cannot take it or the file cannot be written.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .context("taking a screenshot")?;
+        std::fs::create_dir_all(&self.artifacts)?;
+        let path = self.artifacts.join(format!("{}-{name}.png", self.engine));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// A new session replacing the current one (a fresh browser profile: empty storage, no
+    /// history).
+    ///
+    /// # Errors
+    /// When the driver refuses the session.
+    pub async fn restart_session(&mut self) -> Result<()> {
+        // geckodriver and WebKitWebDriver hold one session at a time: close before opening.
+        let _ = self.client.clone().close().await;
+        self.client = self.browser.new_session().await?;
+        Ok(())
+    }
+
+    /// A short description of what the page shows, for error messages.
+    pub async fn page_state(&self) -> String {
+        let url = self
+            .client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_else(|e| format!("(no URL: {e})"));
+        let text = self
+            .js("return document.body ? document.body.innerText.slice(0, 400) : '(no body)';")
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        format!("{url} showing {:?}", text.replace('\n', " "))
+    }
+
+    /// The value of `name` in the page's Content-Security-Policy meta element, as a list of
+    /// sources, or `None` when the directive is absent.
+    ///
+    /// # Errors
+    /// When the page has no policy.
+    pub async fn csp_directive(&self, name: &str) -> Result<Option<Vec<String>>> {
+        let policy = self
+            .js("const m = document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]'); return m ? m.content : null;")
+            .await?;
+        let policy = policy
+            .as_str()
+            .ok_or_else(|| anyhow!("the page has no Content-Security-Policy meta element"))?;
+        Ok(parse_policy(policy)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, sources)| sources))
+    }
+}
+
+/// Splits a policy into `(directive, sources)`, directive names lowercased.
+pub fn parse_policy(policy: &str) -> Vec<(String, Vec<String>)> {
+    policy
+        .split(';')
+        .filter_map(|d| {
+            let mut words = d.split_whitespace();
+            let name = words.next()?.to_ascii_lowercase();
+            Some((name, words.map(str::to_string).collect()))
+        })
+        .collect()
+}
+
+fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Value::String(s) => !s.is_empty(),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_policies() {
+        let p = parse_policy(
+            "default-src 'none'; Script-Src 'self' 'wasm-unsafe-eval' ;img-src 'self' data:;",
+        );
+        assert_eq!(
+            p,
+            vec![
+                ("default-src".into(), vec!["'none'".into()]),
+                (
+                    "script-src".into(),
+                    vec!["'self'".into(), "'wasm-unsafe-eval'".into()]
+                ),
+                ("img-src".into(), vec!["'self'".into(), "data:".into()]),
+            ]
+        );
+    }
+}
