@@ -65,11 +65,7 @@ pub fn decode(text: &str) -> Result<Vec<u8>, Base64Error> {
         0 => {}
         2 => out.push((acc >> 4) as u8),
         3 => out.extend_from_slice(&[(acc >> 10) as u8, (acc >> 2) as u8]),
-        _ => {
-            return Err(Base64Error {
-                offset: text.len(),
-            })
-        }
+        _ => return Err(Base64Error { offset: text.len() }),
     }
     Ok(out)
 }

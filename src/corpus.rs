@@ -92,7 +92,11 @@ mod tests {
         const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut out = String::new();
         for chunk in bytes.chunks(3) {
-            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
             let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
             for i in 0..4 {
                 if i <= chunk.len() {
@@ -119,7 +123,11 @@ mod tests {
                 .map(|d| d.source_file.as_str())
                 .collect();
             files.dedup();
-            assert_eq!(files.len(), 5, "one or more documents per seed file: {files:?}");
+            assert_eq!(
+                files.len(),
+                5,
+                "one or more documents per seed file: {files:?}"
+            );
             assert!(loaded.corpus.documents.iter().all(|d| !d.text.is_empty()));
         }
     }
@@ -135,14 +143,19 @@ mod tests {
         assert_eq!(loaded.origin, CorpusOrigin::Inlined);
         assert_eq!(*loaded.corpus, corpus);
         // Blank inlined text (an empty slot in the page) means "no inlined corpus".
-        assert_eq!(load(Some("  \n"), EMBEDDED).unwrap().origin, CorpusOrigin::Embedded);
+        assert_eq!(
+            load(Some("  \n"), EMBEDDED).unwrap().origin,
+            CorpusOrigin::Embedded
+        );
     }
 
     #[test]
     fn a_broken_corpus_is_reported_not_hidden() {
         let err = load(Some("not base64!"), EMBEDDED).unwrap_err();
         assert_eq!(err.origin, CorpusOrigin::Inlined);
-        assert!(err.to_string().starts_with("the corpus saved in this file could not be read"));
+        assert!(err
+            .to_string()
+            .starts_with("the corpus saved in this file could not be read"));
         let err = load(Some("aGVsbG8="), EMBEDDED).unwrap_err();
         assert!(err.to_string().contains("not an entente corpus"), "{err}");
         let err = load(None, b"garbage").unwrap_err();

@@ -4,17 +4,26 @@
 //! (a saved single file carries its corpus that way) or else the one embedded at build time by
 //! `build.rs`. It is decoded once at start and shared through a context ([`hooks::use_corpus`]).
 //!
-//! Code map: [`corpus`] (pure: finding and decoding the corpus), [`base64`] (pure),
-//! `components/` (one component a file), `hooks/` (`use_*`), and `services/`, the only place
-//! that touches the page's globals (DOM outside the app root, location, panic hook).
+//! Code map: [`corpus`] (pure: finding and decoding the corpus), [`base64`] (pure), the pure
+//! presentation modules [`format`] (figure values, dates), [`marks`] (highlighted text),
+//! [`matrix`] (matrix order, colours, exports) and [`chart`]; `components/` (one component a
+//! file, [`components::shell::Shell`] is the explorer's frame), `hooks/` (`use_*`: the corpus,
+//! the explorer, the view state kept in step with the URL), and `services/`, the only place that
+//! touches the page's globals (DOM outside the app root, location and history, clipboard,
+//! downloads, keyboard shortcuts, performance marks, panic hook).
 
 pub mod base64;
+pub mod chart;
 pub mod components;
 pub mod corpus;
+pub mod format;
 pub mod hooks;
+pub mod marks;
+pub mod matrix;
 pub mod services;
+pub mod shared;
 
-use components::{document_list::DocumentList, header::Header, load_error::LoadError};
+use components::{load_error::LoadError, shell::Shell};
 use hooks::use_corpus::CorpusContext;
 use yew::prelude::*;
 
@@ -52,10 +61,7 @@ pub fn App() -> Html {
             let context = CorpusContext::new(loaded);
             html! {
                 <ContextProvider<CorpusContext> context={context}>
-                    <Header />
-                    <main class="main">
-                        <DocumentList />
-                    </main>
+                    <Shell />
                 </ContextProvider<CorpusContext>>
             }
         }

@@ -1,7 +1,14 @@
 //! Services: the only code that touches the page's globals (the DOM outside the app's root, the
-//! location, the panic hook; later storage, clipboard and history). Components call these
-//! functions instead of reaching for `web_sys::window()` themselves.
+//! location and history, the clipboard, downloads, keyboard shortcuts, performance marks, the
+//! panic hook). Components call these functions instead of reaching for `web_sys::window()`
+//! themselves.
 
+pub mod clipboard;
+pub mod dom;
+pub mod download;
+pub mod history;
+pub mod keyboard;
 pub mod location;
 pub mod page;
 pub mod panic;
+pub mod perf;

@@ -1,0 +1,151 @@
+//! A matrix cell's evidence: the sentences (or, for wider windows, the places) where the two
+//! countries are named together, both highlighted, each opening the reader at that sentence.
+
+use crate::format::{country_label, date_label, plural};
+use crate::hooks::use_explorer::use_explorer;
+use crate::marks::{self, Mark, MarkKind};
+use crate::matrix::CellDetail;
+use crate::services::dom;
+use entente_core::explore::state::Action;
+use entente_core::model::{CountryCode, Stance, Topic};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Sentences shown at first and added by each "show more".
+const PAGE: usize = 50;
+
+/// Props of [`Evidence`].
+#[derive(Properties, PartialEq)]
+pub struct EvidenceProps {
+    /// The first country.
+    pub a: CountryCode,
+    /// The second country.
+    pub b: CountryCode,
+    /// The cell, when the pair has co-mentions in the current matrix.
+    pub detail: Option<Rc<CellDetail>>,
+    /// Dispatches actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The evidence panel.
+#[function_component]
+pub fn Evidence(props: &EvidenceProps) -> Html {
+    let explorer = use_explorer();
+    let shown = use_state(|| PAGE);
+    let (a, b) = (props.a, props.b);
+    {
+        // Focus moves into the panel, and back to the cell when the panel closes.
+        use_effect_with((a, b), |_| {
+            let previous = dom::active_element();
+            dom::focus("evidence-heading");
+            move || {
+                if let Some(p) = previous {
+                    dom::restore_focus(&p);
+                }
+            }
+        });
+    }
+    let close = props
+        .on_action
+        .reform(|_: MouseEvent| Action::SelectCell(None));
+    let filter = props
+        .on_action
+        .reform(move |_: MouseEvent| Action::SetPair(Some((a, b))));
+    let title = format!("{} and {}", country_label(a), country_label(b));
+    let body = match &props.detail {
+        None => html! {
+            <p class="empty">{ "These two countries are not named together in the current documents and settings." }</p>
+        },
+        Some(detail) => {
+            let topics: Vec<String> = Topic::ALL
+                .iter()
+                .zip(detail.topics)
+                .filter(|(_, n)| *n > 0)
+                .map(|(t, n)| format!("{} {n}", t.label()))
+                .collect();
+            let stances: Vec<String> = Stance::ALL
+                .iter()
+                .zip(detail.stances)
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, n)| format!("{n} {}", s.id()))
+                .collect();
+            let limit = (*shown).min(detail.evidence.len());
+            let more = {
+                let shown = shown.clone();
+                Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+            };
+            html! {
+                <>
+                    <p class="evidence-summary">
+                        { plural(detail.count as usize, "co-mention", "co-mentions") }
+                        if !topics.is_empty() { { format!(" · topics: {}", topics.join(", ")) } }
+                        if !stances.is_empty() { { format!(" · stance: {}", stances.join(", ")) } }
+                    </p>
+                    <ol class="evidence-list" data-testid="evidence-list">
+                        { for detail.evidence[..limit].iter().enumerate().map(|(k, &(d, s))| {
+                            if d as usize >= explorer.len() {
+                                return Html::default();
+                            }
+                            let doc = explorer.document(d);
+                            let analysis = &explorer.analyses[d as usize];
+                            let Some(sentence) = doc.sentences.get(s as usize) else {
+                                return Html::default();
+                            };
+                            let sentence_marks: Vec<Mark> = analysis
+                                .countries
+                                .iter()
+                                .filter(|m| m.sentence == s && (m.code == a || m.code == b))
+                                .map(|m| Mark { start: m.start as usize, end: m.end as usize, kind: MarkKind::Country(m.code) })
+                                .collect();
+                            let sentence_marks = marks::resolve(&doc.text, sentence_marks);
+                            let pieces = marks::pieces(&doc.text, sentence.range(), &sentence_marks, None);
+                            let (doc_title, _) = doc.display_title();
+                            let open = {
+                                let id = doc.id.clone();
+                                let at = sentence.start;
+                                props.on_action.reform(move |_: MouseEvent| Action::OpenDocument(Some(id.clone()), Some(at)))
+                            };
+                            html! {
+                                <li key={format!("{d}-{s}-{k}")} class="evidence" data-testid="evidence">
+                                    <blockquote class="evidence-text">
+                                        { for pieces.iter().map(|p| {
+                                            let text = doc.text[p.start..p.end].to_string();
+                                            match p.mark {
+                                                Some(MarkKind::Country(_)) => html! { <mark class="mark mark-country">{ text }</mark> },
+                                                _ => Html::from(text),
+                                            }
+                                        }) }
+                                    </blockquote>
+                                    <p class="evidence-source">
+                                        <button type="button" class="link-button" onclick={open} data-testid="evidence-open">
+                                            { crate::format::truncate(&doc_title, 80) }
+                                        </button>
+                                        { doc.date.map(|d| format!(" · {}", date_label(&d.value))).unwrap_or_default() }
+                                    </p>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                    if limit < detail.evidence.len() {
+                        <button type="button" class="button" onclick={more}>
+                            { format!("Show more ({limit} of {} shown)", detail.evidence.len()) }
+                        </button>
+                    }
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="evidence-panel" aria-labelledby="evidence-heading" data-testid="evidence-panel">
+            <div class="view-bar">
+                <h3 id="evidence-heading" class="view-title" tabindex="-1">{ title }</h3>
+                <div class="exports">
+                    <button type="button" class="button-quiet" onclick={filter} data-testid="evidence-filter">{ "Filter documents to this pair" }</button>
+                    <button type="button" class="button" onclick={close} data-testid="close-evidence"
+                        aria-label="Close the evidence (Escape)">{ "Close" }</button>
+                </div>
+            </div>
+            { body }
+        </section>
+    }
+}

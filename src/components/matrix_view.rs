@@ -1,0 +1,338 @@
+//! The matrix view: a country × country heatmap over the result documents, as a real table
+//! (`th scope` headers) for screen readers. Window, topic, stance, order and top-N selectors; a
+//! legend; a tooltip per cell (count, topics, stance balance); arrow keys move between cells and
+//! Enter opens a cell's evidence; CSV and SVG exports.
+
+use crate::components::evidence::Evidence;
+use crate::format::{country_label, plural};
+use crate::hooks::use_explorer::use_explorer;
+use crate::matrix::{self, legend, level, light_text, MatrixData};
+use crate::services::{dom, download};
+use crate::shared::Shared;
+use entente_core::explore::state::{Action, MatrixOrder, MatrixView as MatrixSettings, Window};
+use entente_core::explore::Results;
+use entente_core::model::{Stance, Topic};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`MatrixView`].
+#[derive(Properties, PartialEq)]
+pub struct MatrixViewProps {
+    /// The results.
+    pub results: Shared<Results>,
+    /// The matrix settings of the view state.
+    pub settings: MatrixSettings,
+    /// Dispatches actions.
+    pub on_action: Callback<Action>,
+}
+
+fn window_label(w: Window) -> &'static str {
+    match w {
+        Window::Sentence => "one sentence",
+        Window::Paragraph => "one paragraph",
+        Window::Document => "one document",
+    }
+}
+
+fn cell_id(r: usize, c: usize) -> String {
+    format!("cell-{r}-{c}")
+}
+
+/// The matrix view.
+#[function_component]
+pub fn MatrixView(props: &MatrixViewProps) -> Html {
+    let explorer = use_explorer();
+    let settings = &props.settings;
+    let data: Rc<MatrixData> = {
+        let explorer = explorer.clone();
+        let results = props.results.clone();
+        use_memo(
+            (
+                props.results.id(),
+                settings.window,
+                settings.topic,
+                settings.stance,
+            ),
+            move |&(_, window, topic, stance)| {
+                matrix::compute(&explorer, &results.docs, window, topic, stance)
+            },
+        )
+    };
+    let shown: Rc<Vec<usize>> = {
+        let data = data.clone();
+        use_memo(
+            (Rc::as_ptr(&data) as usize, settings.top_n, settings.order),
+            move |&(_, n, order)| data.grid.select(n, order),
+        )
+    };
+    // The cell that holds the tab stop (roving tabindex), as (row, column) in `shown`.
+    let active = use_state(|| None::<(usize, usize)>);
+    let grid = &data.grid;
+    let n = shown.len();
+    let max = shown
+        .iter()
+        .flat_map(|&i| shown.iter().map(move |&j| (i, j)))
+        .map(|(i, j)| grid.get(i, j))
+        .max()
+        .unwrap_or(0);
+    let nonzero = |r: usize, c: usize| r < n && c < n && grid.get(shown[r], shown[c]) > 0;
+    let first_cell = (0..n)
+        .flat_map(|r| (0..n).map(move |c| (r, c)))
+        .find(|&(r, c)| nonzero(r, c));
+    let tab_stop = match *active {
+        Some((r, c)) if nonzero(r, c) => Some((r, c)),
+        _ => first_cell,
+    };
+
+    let on_action = props.on_action.clone();
+    let select = |f: fn(String) -> Option<Action>| {
+        let on_action = on_action.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some(a) = f(v) {
+                on_action.emit(a);
+            }
+        })
+    };
+
+    let onkeydown = {
+        let shown = shown.clone();
+        let data = data.clone();
+        let active = active.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some((r, c)) = tab_stop else { return };
+            let n = shown.len();
+            let ok = |r: usize, c: usize| data.grid.get(shown[r], shown[c]) > 0;
+            let (dr, dc): (isize, isize) = match e.key().as_str() {
+                "ArrowRight" => (0, 1),
+                "ArrowLeft" => (0, -1),
+                "ArrowDown" => (1, 0),
+                "ArrowUp" => (-1, 0),
+                _ => return,
+            };
+            e.prevent_default();
+            // Walk in the direction to the next cell with co-mentions.
+            let (mut rr, mut cc) = (r as isize, c as isize);
+            loop {
+                rr += dr;
+                cc += dc;
+                if rr < 0 || cc < 0 || rr >= n as isize || cc >= n as isize {
+                    return;
+                }
+                if ok(rr as usize, cc as usize) {
+                    break;
+                }
+            }
+            active.set(Some((rr as usize, cc as usize)));
+            dom::focus(&cell_id(rr as usize, cc as usize));
+        })
+    };
+
+    let export = |svg: bool| {
+        let data = data.clone();
+        let shown = shown.clone();
+        let window = settings.window;
+        Callback::from(move |_: MouseEvent| {
+            if svg {
+                let title = format!(
+                    "Countries named together in {} (entente)",
+                    window_label(window)
+                );
+                download::save(
+                    "entente-matrix.svg",
+                    "image/svg+xml",
+                    &matrix::svg(&data.grid, &shown, &title),
+                );
+            } else {
+                download::save(
+                    "entente-matrix.csv",
+                    "text/csv",
+                    &matrix::csv(&data.grid, &shown),
+                );
+            }
+        })
+    };
+
+    let total_with_pairs = grid.totals.iter().filter(|t| **t > 0).count();
+    let caption = {
+        let mut c = format!(
+            "Countries named together in {}, over {}",
+            window_label(settings.window),
+            plural(
+                props.results.docs.len(),
+                "result document",
+                "result documents"
+            )
+        );
+        if let Some(t) = settings.topic {
+            c.push_str(&format!(", topic {}", t.label()));
+        }
+        if let Some(s) = settings.stance {
+            c.push_str(&format!(", {} stance", s.id()));
+        }
+        c
+    };
+
+    let controls = html! {
+        <div class="matrix-controls" role="group" aria-label="Matrix settings">
+            <label>
+                { "Window " }
+                <select onchange={select(|v| Window::from_id(&v).map(Action::SetWindow))} data-testid="matrix-window">
+                    { for [Window::Sentence, Window::Paragraph, Window::Document].into_iter().map(|w| html! {
+                        <option value={w.id()} selected={settings.window == w}>{ w.id() }</option>
+                    }) }
+                </select>
+            </label>
+            <label>
+                { "Topic " }
+                <select onchange={select(|v| Some(Action::SetMatrixTopic(Topic::from_id(&v))))} data-testid="matrix-topic">
+                    <option value="" selected={settings.topic.is_none()}>{ "all topics" }</option>
+                    { for Topic::ALL.into_iter().map(|t| html! {
+                        <option value={t.id()} selected={settings.topic == Some(t)}>{ t.label() }</option>
+                    }) }
+                </select>
+            </label>
+            <label>
+                { "Stance " }
+                <select onchange={select(|v| Some(Action::SetMatrixStance(Stance::from_id(&v))))} data-testid="matrix-stance">
+                    <option value="" selected={settings.stance.is_none()}>{ "all stances" }</option>
+                    { for Stance::ALL.into_iter().map(|s| html! {
+                        <option value={s.id()} selected={settings.stance == Some(s)}>{ s.id() }</option>
+                    }) }
+                </select>
+            </label>
+            <label>
+                { "Order " }
+                <select onchange={select(|v| match v.as_str() {
+                    "name" => Some(Action::SetMatrixOrder(MatrixOrder::Name)),
+                    "cluster" => Some(Action::SetMatrixOrder(MatrixOrder::Cluster)),
+                    _ => Some(Action::SetMatrixOrder(MatrixOrder::Frequency)),
+                })} data-testid="matrix-order">
+                    <option value="freq" selected={settings.order == MatrixOrder::Frequency}>{ "frequency" }</option>
+                    <option value="name" selected={settings.order == MatrixOrder::Name}>{ "name" }</option>
+                    <option value="cluster" selected={settings.order == MatrixOrder::Cluster}>{ "clustered" }</option>
+                </select>
+            </label>
+            <label>
+                { "Show " }
+                <select onchange={select(|v| Some(Action::SetTopN(v.parse::<u16>().ok())))} data-testid="matrix-top">
+                    { for [10u16, 20, 30, 50].into_iter().chain(settings.top_n.filter(|n| ![10, 20, 30, 50].contains(n))).map(|k| html! {
+                        <option value={k.to_string()} selected={settings.top_n == Some(k)}>{ format!("top {k}") }</option>
+                    }) }
+                    <option value="all" selected={settings.top_n.is_none()}>{ "all" }</option>
+                </select>
+            </label>
+            if settings.top_n.is_some_and(|k| usize::from(k) < total_with_pairs) {
+                <button type="button" class="button-quiet" data-testid="matrix-show-all"
+                    onclick={props.on_action.reform(|_: MouseEvent| Action::SetTopN(None))}>
+                    { format!("Show all {total_with_pairs}") }
+                </button>
+            }
+        </div>
+    };
+
+    let table = if n == 0 {
+        html! {
+            <p class="empty" data-testid="matrix-empty">
+                { "No two countries are named together in these documents with these settings." }
+            </p>
+        }
+    } else {
+        html! {
+            <div class="matrix-scroll">
+                <table class="matrix" data-testid="matrix" {onkeydown}>
+                    <caption>{ caption.clone() }</caption>
+                    <thead>
+                        <tr>
+                            <td class="matrix-corner"></td>
+                            { for shown.iter().map(|&j| html! {
+                                <th scope="col" class="matrix-col">
+                                    <abbr title={country_label(grid.codes[j])}>{ grid.codes[j].to_string() }</abbr>
+                                </th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for shown.iter().enumerate().map(|(r, &i)| html! {
+                            <tr key={grid.codes[i].to_string()}>
+                                <th scope="row" class="matrix-row">{ country_label(grid.codes[i]) }</th>
+                                { for shown.iter().enumerate().map(|(c, &j)| {
+                                    let count = grid.get(i, j);
+                                    let l = level(count, max);
+                                    let class = classes!("cell", format!("heat-{l}"), light_text(l).then_some("heat-light"));
+                                    if count == 0 {
+                                        html! { <td {class}></td> }
+                                    } else {
+                                        let (a, b) = (grid.codes[i], grid.codes[j]);
+                                        let tip = data.cell(a, b).map(|d| d.describe(a, b)).unwrap_or_default();
+                                        let selected = settings.cell == entente_core::explore::state::ordered_pair(a, b);
+                                        let onclick = {
+                                            let on_action = props.on_action.clone();
+                                            let active = active.clone();
+                                            Callback::from(move |_: MouseEvent| {
+                                                active.set(Some((r, c)));
+                                                on_action.emit(Action::SelectCell(Some((a, b))));
+                                            })
+                                        };
+                                        html! {
+                                            <td {class}>
+                                                <button type="button" id={cell_id(r, c)} class={classes!("cell-button", selected.then_some("cell-selected"))}
+                                                    title={tip} aria-label={format!("{} and {}: {}. Show the evidence", country_label(a), country_label(b), plural(count as usize, "co-mention", "co-mentions"))}
+                                                    aria-pressed={selected.to_string()}
+                                                    tabindex={if tab_stop == Some((r, c)) { "0" } else { "-1" }}
+                                                    data-pair={format!("{a}-{b}")} {onclick}>
+                                                    { count }
+                                                </button>
+                                            </td>
+                                        }
+                                    }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        }
+    };
+
+    let legend_html = if max > 0 {
+        html! {
+            <div class="matrix-legend" aria-label="Colour scale">
+                <span class="legend-title">{ "Co-mentions:" }</span>
+                <ul class="legend-steps">
+                    { for legend(max).into_iter().map(|(l, lo, hi)| html! {
+                        <li>
+                            <span class={classes!("swatch", format!("heat-{l}"))} aria-hidden="true"></span>
+                            { if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") } }
+                        </li>
+                    }) }
+                </ul>
+            </div>
+        }
+    } else {
+        Html::default()
+    };
+
+    html! {
+        <section class="view view-matrix" aria-labelledby="matrix-heading">
+            <div class="view-bar">
+                <h2 id="matrix-heading" class="view-title">{ "Relation matrix" }</h2>
+                <div class="exports" role="group" aria-label="Export the matrix">
+                    <button type="button" class="button-quiet" onclick={export(false)} data-testid="export-matrix-csv">{ "CSV" }</button>
+                    <button type="button" class="button-quiet" onclick={export(true)} data-testid="export-matrix-svg">{ "SVG" }</button>
+                </div>
+            </div>
+            { controls }
+            <p class="help" id="matrix-help">
+                { "Each cell counts how often two countries are named together. Arrow keys move between cells; Enter shows the sentences." }
+            </p>
+            { legend_html }
+            { table }
+            if let Some((a, b)) = settings.cell {
+                <Evidence {a} {b} detail={data.cell(a, b).cloned().map(Rc::new)} on_action={props.on_action.clone()} />
+            }
+        </section>
+    }
+}

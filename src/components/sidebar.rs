@@ -1,0 +1,243 @@
+//! The filter sidebar: the search box and every facet with live counts (countries with any/all
+//! and a pair, organizations, topics, stance, source, dates, figure kind). On phones the facets
+//! fold behind a "Filters" button; the search box stays in view.
+
+use crate::components::date_range::DateRange;
+use crate::components::facet_list::{FacetItem, FacetList};
+use crate::format::{country_label, figure_kind_label};
+use crate::shared::Shared;
+use entente_core::explore::state::{Action, CountryMode, Facet, ViewState};
+use entente_core::explore::Results;
+use entente_core::model::{CountryCode, FigureKind, Stance, Topic};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The id of the search box (`/` focuses it).
+pub const SEARCH_ID: &str = "search";
+
+/// Props of [`Sidebar`].
+#[derive(Properties, PartialEq)]
+pub struct SidebarProps {
+    /// The view state.
+    pub state: Rc<ViewState>,
+    /// The current results (for the counts).
+    pub results: Shared<Results>,
+    /// Dispatches actions.
+    pub on_action: Callback<Action>,
+}
+
+fn stance_label(s: Stance) -> &'static str {
+    match s {
+        Stance::Cooperative => "Cooperative",
+        Stance::Conflictual => "Conflictual",
+        Stance::Neutral => "Neutral",
+    }
+}
+
+/// The sidebar.
+#[function_component]
+pub fn Sidebar(props: &SidebarProps) -> Html {
+    let open = use_state(|| false);
+    let state = &props.state;
+    let facets = &props.results.facets;
+    let act = |f: fn(AttrValue) -> Option<Action>| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |key: AttrValue| {
+            if let Some(a) = f(key) {
+                on_action.emit(a);
+            }
+        })
+    };
+    let clear = |facet: Facet| props.on_action.reform(move |_| Action::Clear(facet));
+
+    let on_search = props.on_action.reform(|e: InputEvent| {
+        Action::SetQuery(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
+    });
+    let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
+
+    let countries: Vec<FacetItem> = facets
+        .countries
+        .iter()
+        .map(|(c, n)| FacetItem {
+            key: AttrValue::from(c.to_string()),
+            label: AttrValue::from(country_label(*c)),
+            count: *n,
+            checked: state.countries.contains(c),
+        })
+        .collect();
+    let organizations: Vec<FacetItem> = facets
+        .organizations
+        .iter()
+        .map(|(o, n)| FacetItem {
+            key: AttrValue::from(*o),
+            label: AttrValue::from(entente_core::organizations::org_name(o).to_string()),
+            count: *n,
+            checked: state.organizations.iter().any(|x| x == o),
+        })
+        .collect();
+    let topics: Vec<FacetItem> = facets
+        .topics
+        .iter()
+        .map(|(t, n)| FacetItem {
+            key: AttrValue::from(t.id()),
+            label: AttrValue::from(t.label()),
+            count: *n,
+            checked: state.topics.contains(t),
+        })
+        .collect();
+    let stances: Vec<FacetItem> = facets
+        .stances
+        .iter()
+        .map(|(s, n)| FacetItem {
+            key: AttrValue::from(s.id()),
+            label: AttrValue::from(stance_label(*s)),
+            count: *n,
+            checked: state.stances.contains(s),
+        })
+        .collect();
+    let sources: Vec<FacetItem> = facets
+        .sources
+        .iter()
+        .map(|(s, n)| FacetItem {
+            key: AttrValue::from(s.clone()),
+            label: AttrValue::from(s.clone()),
+            count: *n,
+            checked: state.sources.contains(s),
+        })
+        .collect();
+    let kinds: Vec<FacetItem> = facets
+        .figure_kinds
+        .iter()
+        .map(|(k, n)| FacetItem {
+            key: AttrValue::from(k.id()),
+            label: AttrValue::from(figure_kind_label(*k)),
+            count: *n,
+            checked: state.figure_kinds.contains(k),
+        })
+        .collect();
+
+    let mode = state.country_mode;
+    let set_mode = |m: CountryMode| {
+        props
+            .on_action
+            .reform(move |_: Event| Action::SetCountryMode(m))
+    };
+    let country_mode = html! {
+        <div class="segmented" role="radiogroup" aria-label="Match countries">
+            <input type="radio" id="cm-any" name="country-mode" checked={mode == CountryMode::Any}
+                onchange={set_mode(CountryMode::Any)} />
+            <label for="cm-any">{ "any" }</label>
+            <input type="radio" id="cm-all" name="country-mode" checked={mode == CountryMode::All}
+                onchange={set_mode(CountryMode::All)} />
+            <label for="cm-all">{ "all" }</label>
+        </div>
+    };
+
+    // The pair: two selects over the countries of the corpus.
+    let pair = state.pair;
+    let pair_select = |which: usize| {
+        let on_action = props.on_action.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let chosen = CountryCode::new(&v);
+            let (a, b) = pair.map_or((None, None), |(a, b)| (Some(a), Some(b)));
+            let (a, b) = if which == 0 { (chosen, b) } else { (a, chosen) };
+            match (a, b) {
+                (Some(a), Some(b)) if a != b => on_action.emit(Action::SetPair(Some((a, b)))),
+                (None, _) | (_, None) => on_action.emit(Action::SetPair(None)),
+                _ => {}
+            }
+        });
+        let current = pair.map(|(a, b)| if which == 0 { a } else { b });
+        let id = format!("pair-{which}");
+        let mut options: Vec<(CountryCode, String)> = facets
+            .countries
+            .iter()
+            .map(|(c, _)| (*c, country_label(*c)))
+            .collect();
+        options.sort_by(|x, y| x.1.cmp(&y.1));
+        html! {
+            <>
+                <label for={id.clone()} class="visually-hidden">
+                    { if which == 0 { "First country of the pair" } else { "Second country of the pair" } }
+                </label>
+                <select id={id} {onchange}>
+                    <option value="" selected={current.is_none()}>{ "any country" }</option>
+                    { for options.into_iter().map(|(c, name)| html! {
+                        <option value={c.to_string()} selected={current == Some(c)}>{ name }</option>
+                    }) }
+                </select>
+            </>
+        }
+    };
+
+    let toggle_open = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let n_active = state
+        .active_facets()
+        .iter()
+        .filter(|f| **f != Facet::Query)
+        .count();
+    html! {
+        <aside class="sidebar" aria-label="Filters" data-testid="sidebar">
+            <form class="search" role="search" onsubmit={on_submit}>
+                <label for={SEARCH_ID} class="search-label">{ "Search" }</label>
+                <input id={SEARCH_ID} type="search" value={state.query.clone()} oninput={on_search}
+                    placeholder="Words, \"a phrase\", -exclude" autocomplete="off" spellcheck="false"
+                    aria-describedby="search-help" data-testid="search" />
+                <p id="search-help" class="help">
+                    { "Press / to search. Prefixes match while you type; " }
+                    <code>{ "\"quotes\"" }</code>{ " for a phrase, " }<code>{ "-word" }</code>{ " to exclude." }
+                </p>
+            </form>
+            <button type="button" class="button filters-toggle" onclick={toggle_open}
+                aria-expanded={(*open).to_string()} aria-controls="facets">
+                { if n_active > 0 { format!("Filters ({n_active})") } else { "Filters".to_string() } }
+            </button>
+            <div id="facets" class={classes!("facets", (*open).then_some("facets-open"))}>
+                <FacetList id="countries" title="Countries" items={countries} limit={10}
+                    on_toggle={act(|k| CountryCode::new(&k).map(Action::ToggleCountry))}
+                    on_clear={clear(Facet::Countries)}>
+                    { country_mode }
+                </FacetList>
+                if !facets.countries.is_empty() {
+                    <fieldset class="facet" data-testid="facet-pair">
+                        <legend class="facet-title">{ "Country pair" }</legend>
+                        if state.pair.is_some() {
+                            <button type="button" class="button-quiet facet-clear" aria-label="Clear country pair"
+                                onclick={props.on_action.reform(|_: MouseEvent| Action::Clear(Facet::Pair))}>
+                                { "clear" }
+                            </button>
+                        }
+                        <p class="help">{ "Documents where the two are related in a sentence." }</p>
+                        <div class="pair-fields">{ pair_select(0) }{ pair_select(1) }</div>
+                    </fieldset>
+                }
+                <FacetList id="organizations" title="Organizations" items={organizations}
+                    on_toggle={act(|k| Some(Action::ToggleOrganization(k.to_string())))}
+                    on_clear={clear(Facet::Organizations)} />
+                <FacetList id="topics" title="Topics" items={topics} limit={10}
+                    on_toggle={act(|k| Topic::from_id(&k).map(Action::ToggleTopic))}
+                    on_clear={clear(Facet::Topics)} />
+                <FacetList id="stances" title="Stance" items={stances}
+                    on_toggle={act(|k| Stance::from_id(&k).map(Action::ToggleStance))}
+                    on_clear={clear(Facet::Stances)} />
+                <FacetList id="sources" title="Source" items={sources}
+                    on_toggle={act(|k| Some(Action::ToggleSource(k.to_string())))}
+                    on_clear={clear(Facet::Sources)} />
+                <DateRange from={state.date_from} to={state.date_to}
+                    undated_hidden={props.results.undated_hidden} on_action={props.on_action.clone()} />
+                <FacetList id="kinds" title="Figure kind" items={kinds}
+                    on_toggle={act(|k| FigureKind::from_id(&k).map(Action::ToggleFigureKind))}
+                    on_clear={clear(Facet::FigureKinds)} />
+            </div>
+        </aside>
+    }
+}

@@ -1,0 +1,611 @@
+//! Pure presentation of the relation matrix: which countries are shown (top-N by co-mentions),
+//! in which order (frequency, name, or clustered), the colour level of each count, and the CSV
+//! and SVG exports.
+//!
+//! The counts themselves come from the core's matrix engine; this module only needs the square
+//! grid of counts. Colours are eight steps of viridis (perceptually uniform, readable with every
+//! common colour-vision deficiency), named by level so the page uses CSS classes (`heat-1` …
+//! `heat-8`) and never inline styles; the SVG export writes the same colours.
+
+use crate::format::country_label;
+use entente_core::explore::state::MatrixOrder;
+use entente_core::export::csv_row;
+use entente_core::model::{CountryCode, Stance, Topic};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// What the matrix knows about one pair of countries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CellDetail {
+    /// Co-mentions in the window.
+    pub count: u32,
+    /// Co-mentions per topic, in [`Topic::ALL`] order.
+    pub topics: [u32; 10],
+    /// Co-mentions per stance, in [`Stance::ALL`] order.
+    pub stances: [u32; 3],
+    /// The evidence: (document index, sentence index), in document order.
+    pub evidence: Vec<(u32, u32)>,
+}
+
+impl CellDetail {
+    /// The tooltip: count, topic breakdown and stance balance.
+    pub fn describe(&self, a: CountryCode, b: CountryCode) -> String {
+        let mut topics: Vec<(Topic, u32)> = Topic::ALL
+            .iter()
+            .zip(self.topics)
+            .filter(|(_, n)| *n > 0)
+            .map(|(t, n)| (*t, n))
+            .collect();
+        topics.sort_by(|x, y| y.1.cmp(&x.1));
+        let topics: Vec<String> = topics
+            .iter()
+            .map(|(t, n)| format!("{} {n}", t.label()))
+            .collect();
+        let stances: Vec<String> = Stance::ALL
+            .iter()
+            .zip(self.stances)
+            .filter(|(_, n)| *n > 0)
+            .map(|(s, n)| format!("{n} {}", s.id()))
+            .collect();
+        let mut out = format!(
+            "{} – {}: {} co-mention{}",
+            country_label(a),
+            country_label(b),
+            self.count,
+            if self.count == 1 { "" } else { "s" }
+        );
+        if !topics.is_empty() {
+            let _ = write!(out, "\nTopics: {}", topics.join(", "));
+        }
+        if !stances.is_empty() {
+            let _ = write!(out, "\nStance: {}", stances.join(", "));
+        }
+        out
+    }
+}
+
+/// The matrix over a set of documents: the grid of counts and each non-empty cell's details,
+/// keyed by the ordered pair (`a < b`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MatrixData {
+    /// The counts.
+    pub grid: Grid,
+    /// The details of each non-empty cell.
+    pub cells: HashMap<(CountryCode, CountryCode), CellDetail>,
+}
+
+impl MatrixData {
+    /// Builds the grid from cell details.
+    pub fn from_cells(cells: HashMap<(CountryCode, CountryCode), CellDetail>) -> MatrixData {
+        let mut codes: Vec<CountryCode> = cells.keys().flat_map(|&(a, b)| [a, b]).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let index: HashMap<CountryCode, usize> =
+            codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+        let n = codes.len();
+        let mut counts = vec![0u32; n * n];
+        for (&(a, b), cell) in &cells {
+            let (i, j) = (index[&a], index[&b]);
+            if i != j {
+                counts[i * n + j] = cell.count;
+                counts[j * n + i] = cell.count;
+            }
+        }
+        let totals = (0..n)
+            .map(|i| counts[i * n..(i + 1) * n].iter().sum())
+            .collect();
+        MatrixData {
+            grid: Grid {
+                codes,
+                counts,
+                totals,
+            },
+            cells,
+        }
+    }
+
+    /// The details of a cell, in either order.
+    pub fn cell(&self, a: CountryCode, b: CountryCode) -> Option<&CellDetail> {
+        self.cells.get(&if a < b { (a, b) } else { (b, a) })
+    }
+}
+
+/// The number of colour levels for non-zero counts.
+pub const LEVELS: u8 = 8;
+
+/// Viridis, light to dark: level 1 is the lightest (fewest co-mentions).
+pub const PALETTE: [&str; LEVELS as usize] = [
+    "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d", "#46327e", "#440154",
+];
+
+/// Whether text on a level needs to be light for contrast (WCAG AA).
+pub fn light_text(level: u8) -> bool {
+    level >= 6
+}
+
+/// A square grid of co-mention counts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Grid {
+    /// The countries, in the engine's order.
+    pub codes: Vec<CountryCode>,
+    /// `counts[i * n + j]`, symmetric, zero diagonal.
+    pub counts: Vec<u32>,
+    /// Row sums.
+    pub totals: Vec<u32>,
+}
+
+impl Grid {
+    /// Builds a grid from pair counts. Pairs naming an unknown country or one country twice are
+    /// ignored.
+    pub fn new(
+        codes: Vec<CountryCode>,
+        pairs: impl IntoIterator<Item = (CountryCode, CountryCode, u32)>,
+    ) -> Grid {
+        let n = codes.len();
+        let mut counts = vec![0u32; n * n];
+        let index = |c: CountryCode| codes.iter().position(|x| *x == c);
+        for (a, b, k) in pairs {
+            if let (Some(i), Some(j)) = (index(a), index(b)) {
+                if i != j {
+                    counts[i * n + j] += k;
+                    counts[j * n + i] += k;
+                }
+            }
+        }
+        let totals = (0..n)
+            .map(|i| counts[i * n..(i + 1) * n].iter().sum())
+            .collect();
+        Grid {
+            codes,
+            counts,
+            totals,
+        }
+    }
+
+    /// The number of countries.
+    pub fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    /// Whether the grid is empty.
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
+
+    /// The count between countries `i` and `j`.
+    pub fn get(&self, i: usize, j: usize) -> u32 {
+        self.counts[i * self.len() + j]
+    }
+
+    /// The largest count.
+    pub fn max(&self) -> u32 {
+        self.counts.iter().copied().max().unwrap_or(0)
+    }
+
+    /// The indices of the countries to show: countries with at least one co-mention, the `top_n`
+    /// most co-mentioned (all when `None`), in the chosen order.
+    pub fn select(&self, top_n: Option<u16>, order: MatrixOrder) -> Vec<usize> {
+        let mut by_freq: Vec<usize> = (0..self.len()).filter(|&i| self.totals[i] > 0).collect();
+        by_freq.sort_by(|&a, &b| {
+            self.totals[b]
+                .cmp(&self.totals[a])
+                .then(self.codes[a].cmp(&self.codes[b]))
+        });
+        if let Some(n) = top_n {
+            by_freq.truncate(usize::from(n));
+        }
+        match order {
+            MatrixOrder::Frequency => by_freq,
+            MatrixOrder::Name => {
+                let mut v: Vec<(String, usize)> = by_freq
+                    .into_iter()
+                    .map(|i| (country_label(self.codes[i]), i))
+                    .collect();
+                v.sort();
+                v.into_iter().map(|(_, i)| i).collect()
+            }
+            MatrixOrder::Cluster => self.cluster(&by_freq),
+        }
+    }
+
+    /// Greedy nearest-neighbour ordering: start with the most co-mentioned country and repeatedly
+    /// append the remaining one whose row (over the shown countries) is most similar (cosine) to
+    /// the last appended. Deterministic: ties go to the more frequent country.
+    fn cluster(&self, by_freq: &[usize]) -> Vec<usize> {
+        let rows: Vec<Vec<f64>> = by_freq
+            .iter()
+            .map(|&i| by_freq.iter().map(|&j| f64::from(self.get(i, j))).collect())
+            .collect();
+        let norms: Vec<f64> = rows
+            .iter()
+            .map(|r| r.iter().map(|x| x * x).sum::<f64>().sqrt())
+            .collect();
+        let similarity = |a: usize, b: usize| {
+            let dot: f64 = rows[a].iter().zip(&rows[b]).map(|(x, y)| x * y).sum();
+            // Direct co-mention counts as similarity too, so partners sit side by side.
+            let direct = rows[a][b];
+            let denom = norms[a] * norms[b];
+            let cos = if denom > 0.0 { dot / denom } else { 0.0 };
+            cos + direct / (1.0 + norms[a].max(norms[b]))
+        };
+        let n = by_freq.len();
+        let mut used = vec![false; n];
+        let mut out = Vec::with_capacity(n);
+        if n == 0 {
+            return out;
+        }
+        let mut last = 0;
+        used[0] = true;
+        out.push(by_freq[0]);
+        for _ in 1..n {
+            let mut best: Option<(usize, f64)> = None;
+            for (k, u) in used.iter().enumerate() {
+                if *u {
+                    continue;
+                }
+                let s = similarity(last, k);
+                if best.is_none_or(|(_, b)| s > b + 1e-12) {
+                    best = Some((k, s));
+                }
+            }
+            let (k, _) = best.expect("an unused country remains");
+            used[k] = true;
+            out.push(by_freq[k]);
+            last = k;
+        }
+        out
+    }
+}
+
+/// The colour level of a count: 0 for none, else 1..=8 on a logarithmic scale up to `max`, so a
+/// few very frequent pairs do not wash out the rest.
+pub fn level(count: u32, max: u32) -> u8 {
+    if count == 0 || max == 0 {
+        return 0;
+    }
+    if max == 1 {
+        return LEVELS;
+    }
+    let x = (f64::from(count)).ln() / (f64::from(max)).ln();
+    (1 + (x * f64::from(LEVELS - 1)).round() as u8).clamp(1, LEVELS)
+}
+
+/// The legend: for each level, the range of counts it covers (`lo..=hi`), skipping empty levels.
+pub fn legend(max: u32) -> Vec<(u8, u32, u32)> {
+    let mut out: Vec<(u8, u32, u32)> = Vec::new();
+    for c in 1..=max {
+        let l = level(c, max);
+        match out.last_mut() {
+            Some(last) if last.0 == l => last.2 = c,
+            _ => out.push((l, c, c)),
+        }
+        // Large maxima: stop walking one by one once the top level is reached.
+        if l == LEVELS {
+            if let Some(last) = out.last_mut() {
+                last.2 = max;
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// The shown part of the matrix as CSV: a header of codes, then one row per country with its
+/// code, name and counts.
+pub fn csv(grid: &Grid, shown: &[usize]) -> String {
+    let mut out = String::new();
+    let mut header = vec!["code".to_string(), "name".to_string()];
+    header.extend(shown.iter().map(|&i| grid.codes[i].to_string()));
+    csv_row(&mut out, &header);
+    for &i in shown {
+        let mut row = vec![grid.codes[i].to_string(), country_label(grid.codes[i])];
+        row.extend(shown.iter().map(|&j| grid.get(i, j).to_string()));
+        csv_row(&mut out, &row);
+    }
+    out
+}
+
+fn escape_xml(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// The shown part of the matrix as a standalone SVG image, with a title, country codes on both
+/// axes, the counts in the cells and a legend.
+pub fn svg(grid: &Grid, shown: &[usize], title: &str) -> String {
+    const CELL: usize = 28;
+    const LABEL: usize = 44;
+    const TOP: usize = 56;
+    let n = shown.len();
+    let max = shown
+        .iter()
+        .flat_map(|&i| shown.iter().map(move |&j| (i, j)))
+        .map(|(i, j)| grid.get(i, j))
+        .max()
+        .unwrap_or(0);
+    let width = LABEL + n * CELL + 16;
+    let height = TOP + n * CELL + 56;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui, sans-serif" font-size="11"><rect width="100%" height="100%" fill="#ffffff"/><text x="8" y="18" font-size="14" font-weight="bold" fill="#1d232a">"##
+    );
+    escape_xml(title, &mut s);
+    s.push_str("</text>");
+    for (k, &i) in shown.iter().enumerate() {
+        let code = grid.codes[i].as_str();
+        let x = LABEL + k * CELL + CELL / 2;
+        let y = TOP + k * CELL + CELL / 2 + 4;
+        let _ = write!(
+            s,
+            r##"<text x="{x}" y="{}" text-anchor="middle" fill="#1d232a">{code}</text><text x="{}" y="{y}" text-anchor="end" fill="#1d232a">{code}</text>"##,
+            TOP - 6,
+            LABEL - 6
+        );
+    }
+    for (r, &i) in shown.iter().enumerate() {
+        for (c, &j) in shown.iter().enumerate() {
+            let count = grid.get(i, j);
+            let l = level(count, max);
+            let x = LABEL + c * CELL;
+            let y = TOP + r * CELL;
+            let fill = if l == 0 {
+                "#f2f3f5"
+            } else {
+                PALETTE[usize::from(l - 1)]
+            };
+            let _ = write!(
+                s,
+                r##"<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" fill="{fill}" stroke="#ffffff"><title>{} – {}: {count}</title></rect>"##,
+                grid.codes[i], grid.codes[j]
+            );
+            if count > 0 {
+                let fg = if light_text(l) { "#ffffff" } else { "#1d232a" };
+                let _ = write!(
+                    s,
+                    r#"<text x="{}" y="{}" text-anchor="middle" fill="{fg}">{count}</text>"#,
+                    x + CELL / 2,
+                    y + CELL / 2 + 4
+                );
+            }
+        }
+    }
+    let ly = TOP + n * CELL + 20;
+    let _ = write!(
+        s,
+        r##"<text x="8" y="{}" fill="#1d232a">co-mentions:</text>"##,
+        ly + 12
+    );
+    for (k, (l, lo, hi)) in legend(max).into_iter().enumerate() {
+        let x = 90 + k * 52;
+        let label = if lo == hi {
+            lo.to_string()
+        } else {
+            format!("{lo}–{hi}")
+        };
+        let _ = write!(
+            s,
+            r##"<rect x="{x}" y="{ly}" width="14" height="14" fill="{}"/><text x="{}" y="{}" fill="#1d232a">{label}</text>"##,
+            PALETTE[usize::from(l - 1)],
+            x + 18,
+            ly + 12
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cc(s: &str) -> CountryCode {
+        CountryCode::new(s).unwrap()
+    }
+
+    fn grid() -> Grid {
+        Grid::new(
+            vec![cc("AZ"), cc("PK"), cc("TR"), cc("CN"), cc("FR")],
+            vec![
+                (cc("AZ"), cc("PK"), 5),
+                (cc("AZ"), cc("TR"), 3),
+                (cc("PK"), cc("CN"), 2),
+                (cc("TR"), cc("AZ"), 1),
+                (cc("FR"), cc("FR"), 9),
+            ],
+        )
+    }
+
+    fn codes(g: &Grid, idx: &[usize]) -> Vec<String> {
+        idx.iter().map(|&i| g.codes[i].to_string()).collect()
+    }
+
+    #[test]
+    fn grid_is_symmetric_and_ignores_self_pairs() {
+        let g = grid();
+        assert_eq!(g.get(0, 2), 4);
+        assert_eq!(g.get(2, 0), 4);
+        assert_eq!(g.get(4, 4), 0);
+        assert_eq!(g.totals, vec![9, 7, 4, 2, 0]);
+        assert_eq!(g.max(), 5);
+    }
+
+    #[test]
+    fn selects_top_n_in_each_order() {
+        let g = grid();
+        assert_eq!(
+            codes(&g, &g.select(None, MatrixOrder::Frequency)),
+            ["AZ", "PK", "TR", "CN"]
+        );
+        assert_eq!(
+            codes(&g, &g.select(Some(3), MatrixOrder::Frequency)),
+            ["AZ", "PK", "TR"]
+        );
+        assert_eq!(codes(&g, &g.select(None, MatrixOrder::Cluster)).len(), 4);
+        assert_eq!(codes(&g, &g.select(None, MatrixOrder::Cluster))[0], "AZ");
+        // Same input, same order.
+        assert_eq!(
+            g.select(None, MatrixOrder::Cluster),
+            g.select(None, MatrixOrder::Cluster)
+        );
+    }
+
+    #[test]
+    fn levels_cover_one_to_eight_logarithmically() {
+        assert_eq!(level(0, 10), 0);
+        assert_eq!(level(1, 10), 1);
+        assert_eq!(level(10, 10), 8);
+        assert_eq!(level(1, 1), 8);
+        assert!(level(3, 100) < level(30, 100));
+        let l = legend(100);
+        assert_eq!(l.first().map(|x| (x.0, x.1)), Some((1, 1)));
+        assert_eq!(l.last().map(|x| (x.0, x.2)), Some((8, 100)));
+        assert!(legend(0).is_empty());
+    }
+
+    #[test]
+    fn exports_csv_and_svg() {
+        let g = grid();
+        let shown = g.select(Some(2), MatrixOrder::Frequency);
+        let csv = csv(&g, &shown);
+        assert_eq!(csv.lines().next(), Some("code,name,AZ,PK"));
+        assert_eq!(csv.lines().count(), 3);
+        assert!(csv.lines().nth(1).unwrap().ends_with(",0,5"), "{csv}");
+        let svg = svg(&g, &shown, "Co-mentions <sentence>");
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.contains("Co-mentions &lt;sentence&gt;"));
+        assert!(svg.ends_with("</svg>"));
+    }
+}
+
+/// Computes the matrix over documents `docs` with the core's analyses: the co-mention window,
+/// and optional topic and stance filters.
+pub fn compute(
+    explorer: &entente_core::explore::Explorer,
+    docs: &[u32],
+    window: entente_core::explore::state::Window,
+    topic: Option<Topic>,
+    stance: Option<Stance>,
+) -> MatrixData {
+    use entente_core::explore::state::Window;
+    let mut cells: HashMap<(CountryCode, CountryCode), CellDetail> = HashMap::new();
+    let stance_slot = |s: Stance| Stance::ALL.iter().position(|x| *x == s).unwrap_or(2);
+    for &d in docs {
+        let Some(analysis) = explorer.analyses.get(d as usize) else {
+            continue;
+        };
+        let doc = explorer.document(d);
+        match window {
+            Window::Sentence => {
+                for r in &analysis.relations {
+                    if topic.is_some_and(|t| !r.topics.contains(t)) {
+                        continue;
+                    }
+                    for p in &r.pairs {
+                        if stance.is_some_and(|s| s != p.stance) {
+                            continue;
+                        }
+                        let cell = cells.entry((p.a, p.b)).or_default();
+                        cell.count += 1;
+                        for t in r.topics.iter() {
+                            cell.topics[t as usize] += 1;
+                        }
+                        cell.stances[stance_slot(p.stance)] += 1;
+                        cell.evidence.push((d, r.sentence));
+                    }
+                }
+            }
+            Window::Paragraph | Window::Document => {
+                // Group the state mentions by window (paragraph, or the whole document); each
+                // pair of distinct countries in a window counts once. Its topics and stances are
+                // those of the pair's relation sentences in the window (neutral without one).
+                let window_of = |sentence: u32| -> u32 {
+                    match window {
+                        Window::Paragraph => doc
+                            .sentences
+                            .get(sentence as usize)
+                            .map_or(0, |s| s.paragraph),
+                        _ => 0,
+                    }
+                };
+                let mut groups: Vec<(u32, Vec<(CountryCode, u32)>)> = Vec::new();
+                for m in analysis
+                    .countries
+                    .iter()
+                    .filter(|m| m.role == entente_core::model::MentionRole::State)
+                {
+                    let w = window_of(m.sentence);
+                    match groups.last_mut() {
+                        Some((gw, list)) if *gw == w => {
+                            if !list.iter().any(|(c, _)| *c == m.code) {
+                                list.push((m.code, m.sentence));
+                            }
+                        }
+                        _ => groups.push((w, vec![(m.code, m.sentence)])),
+                    }
+                }
+                for (w, list) in &groups {
+                    for x in 0..list.len() {
+                        for y in x + 1..list.len() {
+                            let (ca, sa) = list[x];
+                            let (cb, sb) = list[y];
+                            let (a, b) = if ca < cb { (ca, cb) } else { (cb, ca) };
+                            let mut topics = entente_core::model::TopicSet::default();
+                            let mut stances = [0u32; 3];
+                            let mut evidence: Vec<(u32, u32)> = Vec::new();
+                            for r in analysis
+                                .relations
+                                .iter()
+                                .filter(|r| window_of(r.sentence) == *w)
+                            {
+                                for p in r.pairs.iter().filter(|p| p.a == a && p.b == b) {
+                                    topics.0 |= r.topics.0;
+                                    stances[stance_slot(p.stance)] += 1;
+                                    evidence.push((d, r.sentence));
+                                }
+                            }
+                            if evidence.is_empty() {
+                                // No sentence relates them: the evidence is where each is named.
+                                stances[2] += 1;
+                                evidence.push((d, sa.min(sb)));
+                                if sa != sb {
+                                    evidence.push((d, sa.max(sb)));
+                                }
+                                for s in [sa, sb] {
+                                    if let Some(t) = analysis.sentence_topics.get(s as usize) {
+                                        topics.0 |= t.0;
+                                    }
+                                }
+                            }
+                            if topic.is_some_and(|t| !topics.contains(t)) {
+                                continue;
+                            }
+                            if stance.is_some_and(|s| stances[stance_slot(s)] == 0) {
+                                continue;
+                            }
+                            let cell = cells.entry((a, b)).or_default();
+                            cell.count += 1;
+                            for t in topics.iter() {
+                                cell.topics[t as usize] += 1;
+                            }
+                            for (k, n) in stances.iter().enumerate() {
+                                cell.stances[k] += u32::from(*n > 0);
+                            }
+                            cell.evidence.extend(evidence);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    MatrixData::from_cells(cells)
+}

@@ -1,0 +1,79 @@
+//! Small DOM chores the components ask for by element id: moving focus, selecting a field's
+//! text, scrolling an element into view, and remembering where focus was.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+fn element(id: &str) -> Option<Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// Focuses the element with this id, if any. Returns whether it exists.
+pub fn focus(id: &str) -> bool {
+    match element(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        Some(e) => {
+            let _ = e.focus();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Focuses and selects the text of the input with this id.
+pub fn select(id: &str) {
+    if let Some(input) = element(id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+/// Scrolls the element with this id into the middle of its scrolling box.
+pub fn scroll_into_view(id: &str) {
+    if let Some(e) = element(id) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        e.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Scrolls the container with id `container` (and only it, not the page) so that the element
+/// with id `target` sits a third of the way down. Falls back to [`scroll_into_view`] when the
+/// container does not scroll (a printed page, a tall window).
+pub fn scroll_within(container: &str, target: &str) {
+    let (Some(c), Some(t)) = (element(container), element(target)) else {
+        return;
+    };
+    if c.scroll_height() <= c.client_height() {
+        scroll_into_view(target);
+        return;
+    }
+    let offset = t.get_bounding_client_rect().top() - c.get_bounding_client_rect().top();
+    let top = f64::from(c.scroll_top()) + offset - f64::from(c.client_height()) / 3.0;
+    c.set_scroll_top(top.max(0.0) as i32);
+}
+
+/// Scrolls the element with this id to its top.
+pub fn scroll_to_top(id: &str) {
+    if let Some(e) = element(id) {
+        e.set_scroll_top(0);
+    }
+}
+
+/// The element that has focus now, to give it back later.
+pub fn active_element() -> Option<HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .dyn_into::<HtmlElement>()
+        .ok()
+}
+
+/// Gives focus back to an element saved with [`active_element`], if it is still in the page.
+pub fn restore_focus(e: &HtmlElement) -> bool {
+    if e.is_connected() {
+        let _ = e.focus();
+        true
+    } else {
+        false
+    }
+}
