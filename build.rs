@@ -20,9 +20,10 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
     }
     let name = if env::var_os("ENTENTE_CORPUS").is_some() {
-        folder
-            .file_name()
-            .map_or_else(|| "Corpus".to_string(), |n| n.to_string_lossy().into_owned())
+        folder.file_name().map_or_else(
+            || "Corpus".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     } else {
         "Seed corpus".to_string()
     };

@@ -8,17 +8,35 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 /// The seed files, embedded so the test needs no file system.
 const SEEDS: [(&str, &[u8]); 5] = [
-    ("000_7f270fc2152f3a1b.txt", include_bytes!("../../../seeds/000_7f270fc2152f3a1b.txt")),
-    ("001_fff5bee5aa7f1e0f.txt", include_bytes!("../../../seeds/001_fff5bee5aa7f1e0f.txt")),
-    ("002_40c5e84d12538c1d.txt", include_bytes!("../../../seeds/002_40c5e84d12538c1d.txt")),
-    ("003_97d7f0275bbc7544.txt", include_bytes!("../../../seeds/003_97d7f0275bbc7544.txt")),
-    ("004_2208a95f7e68815d.txt", include_bytes!("../../../seeds/004_2208a95f7e68815d.txt")),
+    (
+        "000_7f270fc2152f3a1b.txt",
+        include_bytes!("../../../seeds/000_7f270fc2152f3a1b.txt"),
+    ),
+    (
+        "001_fff5bee5aa7f1e0f.txt",
+        include_bytes!("../../../seeds/001_fff5bee5aa7f1e0f.txt"),
+    ),
+    (
+        "002_40c5e84d12538c1d.txt",
+        include_bytes!("../../../seeds/002_40c5e84d12538c1d.txt"),
+    ),
+    (
+        "003_97d7f0275bbc7544.txt",
+        include_bytes!("../../../seeds/003_97d7f0275bbc7544.txt"),
+    ),
+    (
+        "004_2208a95f7e68815d.txt",
+        include_bytes!("../../../seeds/004_2208a95f7e68815d.txt"),
+    ),
 ];
 
 fn seed_corpus() -> entente_core::Corpus {
     parse::parse_corpus(
         "Seed corpus",
-        SEEDS.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect(),
+        SEEDS
+            .iter()
+            .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
+            .collect(),
     )
 }
 
@@ -50,7 +68,12 @@ fn the_binary_format_round_trips() {
 
 #[wasm_bindgen_test]
 fn parsing_never_fails_on_hostile_bytes() {
-    for bytes in [&b""[..], b"\xff\xfe\x00", b"\n\n\n", "\u{202e}bidi\u{200b}".as_bytes()] {
+    for bytes in [
+        &b""[..],
+        b"\xff\xfe\x00",
+        b"\n\n\n",
+        "\u{202e}bidi\u{200b}".as_bytes(),
+    ] {
         let _ = parse::parse_file("x.txt", bytes);
     }
 }
