@@ -595,11 +595,11 @@ fn breadcrumbs<'a>(lines: &[&'a str], before_title: bool) -> Option<(usize, &'a 
             _ => break,
         }
     }
-    let home_first = lines
-        .first()
-        .map(|l| crumb_item(l.trim()))
-        .is_some_and(|i| lex.home_words.contains(&fold(i)));
-    (n >= 2 && (home_first || before_title)).then(|| (n, crumb_item(lines[n - 1].trim())))
+    if n < 2 {
+        return None;
+    }
+    let home_first = lex.home_words.contains(&fold(crumb_item(first)));
+    (home_first || before_title).then(|| (n, crumb_item(lines[n - 1].trim())))
 }
 
 /// The item of a breadcrumb line, without its number.

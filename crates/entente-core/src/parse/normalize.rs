@@ -18,12 +18,40 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, bool) {
     }
 }
 
+/// The bytes that may need a change: control characters, `\\`, `*`, and the lead bytes of the
+/// multi-byte characters that are dropped or replaced (U+0080–U+00BF, U+2000–U+206F, U+FEFF).
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = c != b'\n' as usize;
+        c += 1;
+    }
+    t[0x7F] = true;
+    t[b'\\' as usize] = true;
+    t[b'*' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// Cleans valid UTF-8 text (see the module docs).
 pub(crate) fn clean(s: &str) -> String {
     let b = s.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
+        // Copy the run of ordinary bytes in one go: most text needs no change.
+        let run = b[i..]
+            .iter()
+            .position(|&c| SPECIAL[c as usize])
+            .unwrap_or(b.len() - i);
+        out.extend_from_slice(&b[i..i + run]);
+        i += run;
+        if i == b.len() {
+            break;
+        }
         let c = b[i];
         match c {
             b'\r' => {
@@ -37,10 +65,6 @@ pub(crate) fn clean(s: &str) -> String {
             }
             b'\t' => {
                 out.push(b' ');
-                i += 1;
-            }
-            b'\n' => {
-                out.push(b'\n');
                 i += 1;
             }
             0x00..=0x1F | 0x7F => i += 1,

@@ -56,14 +56,90 @@ fn span(start: usize, end: usize) -> Span {
     }
 }
 
+/// Eight copies of the byte 0x01 and of 0x80, for word-at-a-time byte tests.
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any byte of `v` is zero (exact: no false positives or negatives).
+#[inline]
+fn has_zero_byte(v: u64) -> bool {
+    v.wrapping_sub(LO) & !v & HI != 0
+}
+
+/// The eight bytes of `b` from `i`, little-endian.
+#[inline]
+fn load(b: &[u8], i: usize) -> u64 {
+    let mut chunk = [0u8; 8];
+    chunk.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(chunk)
+}
+
+/// The position of the first two consecutive spaces in `b`. Eight bytes at a time: most lines
+/// have none.
+fn find_double_space(b: &[u8]) -> Option<usize> {
+    let spaces = LO * u64::from(b' ');
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let v = load(b, i) ^ spaces;
+        // Byte k of `v | v >> 8` is zero when bytes k and k + 1 are both spaces (the last byte
+        // alone may flag a false candidate, which the exact check below rejects).
+        if has_zero_byte(v | (v >> 8)) {
+            let end = (i + 8).min(b.len() - 1);
+            if let Some(k) = (i..end).find(|&k| b[k] == b' ' && b[k + 1] == b' ') {
+                return Some(k);
+            }
+        }
+        i += 7;
+    }
+    (i..b.len().saturating_sub(1)).find(|&k| b[k] == b' ' && b[k + 1] == b' ')
+}
+
+/// The position of the next byte from `i` that may end a sentence: `.`, `!`, `?`, or the lead
+/// byte 0xE2 of `…` (and of other punctuation, which the caller tells apart). Eight bytes at a
+/// time.
+#[inline]
+fn next_terminal(b: &[u8], mut i: usize) -> usize {
+    let (dots, bangs, questions, e2) = (LO * 0x2E, LO * 0x21, LO * 0x3F, LO * 0xE2);
+    while i + 8 <= b.len() {
+        let x = load(b, i);
+        if has_zero_byte(x ^ dots)
+            || has_zero_byte(x ^ bangs)
+            || has_zero_byte(x ^ questions)
+            || has_zero_byte(x ^ e2)
+        {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && !matches!(b[i], b'.' | b'!' | b'?' | 0xE2) {
+        i += 1;
+    }
+    i
+}
+
 /// Appends `s` with runs of spaces collapsed to one.
 fn push_collapsed(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(i) = rest.find("  ") {
-        out.push_str(&rest[..=i]);
-        rest = rest[i..].trim_start_matches(' ');
+    let b = s.as_bytes();
+    let Some(first) = find_double_space(b) else {
+        out.push_str(s);
+        return;
+    };
+    let mut copied = 0;
+    let mut i = first;
+    while i + 1 < b.len() {
+        if b[i] == b' ' && b[i + 1] == b' ' {
+            // Keep the first space, skip the rest; spaces are ASCII, so these are char boundaries.
+            out.push_str(&s[copied..=i]);
+            i += 1;
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+            copied = i;
+        } else {
+            i += 1;
+        }
     }
-    out.push_str(rest);
+    out.push_str(&s[copied..]);
 }
 
 /// Whether `next` continues the paragraph `paragraph` (whose last unit is `prev`) across a line
@@ -104,10 +180,14 @@ pub(crate) fn split_sentences(text: &str, p: Span, paragraph: u32, out: &mut Vec
     let mut start = first;
     let mut i = first;
     while i < b.len() {
+        i = next_terminal(b, i);
+        if i >= b.len() {
+            break;
+        }
         let c = b[i];
         let is_ellipsis_char =
             c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6);
-        if !(c == b'.' || c == b'!' || c == b'?' || is_ellipsis_char) {
+        if c == 0xE2 && !is_ellipsis_char {
             i += 1;
             continue;
         }
@@ -259,6 +339,41 @@ mod tests {
         let mut out = Vec::new();
         split_sentences(p, span(0, p.len()), 0, &mut out);
         out.iter().map(|s| p[s.range()].to_string()).collect()
+    }
+
+    #[test]
+    fn finds_bytes_word_at_a_time() {
+        for (input, want) in [
+            ("no doubles here at all, really", None),
+            ("a  b", Some(1)),
+            ("0123456  x", Some(7)),
+            ("01234567  x", Some(8)),
+            ("0123456789abcdef ", None),
+            ("0123456789abcde  ", Some(15)),
+            ("  ", Some(0)),
+            (" ", None),
+        ] {
+            assert_eq!(find_double_space(input.as_bytes()), want, "{input:?}");
+        }
+        let text = "abcdefghijklmnop. q";
+        assert_eq!(next_terminal(text.as_bytes(), 0), 16);
+        assert_eq!(next_terminal(b"abcdefgh", 0), 8);
+        assert_eq!(next_terminal("ab’cd".as_bytes(), 0), 2);
+    }
+
+    #[test]
+    fn collapses_spaces() {
+        for (input, want) in [
+            ("a  b   c", "a b c"),
+            ("  x", " x"),
+            ("y  ", "y "),
+            ("é  ü", "é ü"),
+            ("", ""),
+        ] {
+            let mut out = String::new();
+            push_collapsed(&mut out, input);
+            assert_eq!(out, want, "{input:?}");
+        }
     }
 
     fn check(p: &str, want: &[&str]) {

@@ -28,9 +28,22 @@ pub(crate) fn is_opener(c: char) -> bool {
     matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«' | '‹' | '„')
 }
 
-/// The number of whitespace-separated words, counting at most `limit + 1`.
+/// The number of space-separated words, counting at most `limit + 1`. Normalized text has only
+/// ASCII spaces and line breaks as whitespace, so a byte scan does.
 pub(crate) fn word_count(s: &str, limit: usize) -> usize {
-    s.split_whitespace().take(limit + 1).count()
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = b == b' ' || b == b'\n' || b == b'\t';
+        if !space && !in_word {
+            words += 1;
+            if words > limit {
+                break;
+            }
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// The last character that is not a closing quote or bracket (or space).
