@@ -389,3 +389,46 @@ fn hostile_generated_hundred_thousand_documents() {
     assert_eq!(last.id, format!("many-s{n}"));
     assert!(last.text.contains("<img src=x onerror=window.__pwned=1>"));
 }
+
+const SEEDS: &[(&str, &[u8])] = &[
+    (
+        "000_7f270fc2152f3a1b.txt",
+        include_bytes!("../../../seeds/000_7f270fc2152f3a1b.txt"),
+    ),
+    (
+        "001_fff5bee5aa7f1e0f.txt",
+        include_bytes!("../../../seeds/001_fff5bee5aa7f1e0f.txt"),
+    ),
+    (
+        "002_40c5e84d12538c1d.txt",
+        include_bytes!("../../../seeds/002_40c5e84d12538c1d.txt"),
+    ),
+    (
+        "003_97d7f0275bbc7544.txt",
+        include_bytes!("../../../seeds/003_97d7f0275bbc7544.txt"),
+    ),
+    (
+        "004_2208a95f7e68815d.txt",
+        include_bytes!("../../../seeds/004_2208a95f7e68815d.txt"),
+    ),
+];
+
+/// A dropped `.txt` file gives exactly the documents of the build-time parser, bulletins split
+/// into the same sections.
+#[test]
+fn text_import_is_the_build_time_parse() {
+    let mut total = 0;
+    for (name, bytes) in SEEDS {
+        let imported = read_file(name, bytes).documents;
+        let built: Vec<_> = parse_file(name, bytes)
+            .into_iter()
+            .filter(|d| !d.text.trim().is_empty())
+            .collect();
+        assert_eq!(imported, built, "{name}");
+        total += imported.len();
+    }
+    assert!(
+        total > SEEDS.len(),
+        "a seed bulletin is split into sections"
+    );
+}

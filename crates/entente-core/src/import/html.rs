@@ -383,8 +383,8 @@ impl<'a> Scanner<'a> {
     fn markup(&mut self) {
         let rest = &self.src[self.pos..];
         let b = rest.as_bytes();
-        if rest.starts_with("<!--") {
-            self.pos += rest[4..].find("-->").map_or(rest.len(), |i| 4 + i + 3);
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            self.pos += comment.find("-->").map_or(rest.len(), |i| 4 + i + 3);
         } else if b.len() > 1 && (b[1] == b'!' || b[1] == b'?') {
             self.pos += rest.find('>').map_or(rest.len(), |i| i + 1);
         } else if b.len() > 2 && b[1] == b'/' && b[2].is_ascii_alphabetic() {
@@ -489,11 +489,7 @@ impl<'a> Scanner<'a> {
                 entry_name = format!("article#{}", self.articles_seen);
                 self.articles_seen += 1;
             }
-            OpenKind::H1 => {
-                if self.h1_buf.is_none() {
-                    self.h1_buf = Some(String::new());
-                }
-            }
+            OpenKind::H1 if self.h1_buf.is_none() => self.h1_buf = Some(String::new()),
             OpenKind::Time => {
                 let dt = attrs
                     .iter()

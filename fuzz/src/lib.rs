@@ -1,0 +1,103 @@
+//! Invariant checks shared by the fuzz targets: every offset the core hands out must lie inside
+//! the text, on character boundaries, in order. A violated invariant panics, which libFuzzer
+//! reports as a crash with the input that caused it.
+
+use entente_core::import::FileOutcome;
+use entente_core::{Analysis, Document};
+
+/// Panics unless `start..end` is a valid, character-aligned range of `text`.
+pub fn check_range(what: &str, text: &str, start: u32, end: u32) {
+    let (s, e) = (start as usize, end as usize);
+    assert!(s <= e, "{what}: start {s} > end {e}");
+    assert!(e <= text.len(), "{what}: end {e} past the text ({} bytes)", text.len());
+    assert!(text.is_char_boundary(s), "{what}: start {s} not on a char boundary");
+    assert!(text.is_char_boundary(e), "{what}: end {e} not on a char boundary");
+}
+
+/// Checks a parsed document: paragraphs and sentences valid, ordered, and each sentence inside
+/// the paragraph it names; the accessors the UI calls do not panic.
+pub fn check_document(doc: &Document) {
+    assert!(!doc.id.is_empty(), "empty id");
+    let text = &doc.text;
+    let mut prev = 0;
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        check_range(&format!("paragraph {i}"), text, p.start, p.end);
+        assert!(p.start >= prev, "paragraph {i} overlaps the one before");
+        prev = p.end;
+    }
+    let mut prev = 0;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        check_range(&format!("sentence {i}"), text, s.start, s.end);
+        assert!(s.start >= prev, "sentence {i} overlaps the one before");
+        prev = s.end;
+        let p = doc
+            .paragraphs
+            .get(s.paragraph as usize)
+            .unwrap_or_else(|| panic!("sentence {i} names missing paragraph {}", s.paragraph));
+        assert!(
+            p.start <= s.start && s.end <= p.end,
+            "sentence {i} ({}..{}) outside its paragraph ({}..{})",
+            s.start,
+            s.end,
+            p.start,
+            p.end
+        );
+        let _ = doc.sentence_text(i);
+        let _ = doc.sentence_at(s.start);
+    }
+    let _ = doc.display_title();
+}
+
+/// Checks an analysis against its document: every span valid, every sentence index real.
+pub fn check_analysis(doc: &Document, a: &Analysis) {
+    let text = &doc.text;
+    let n = doc.sentences.len() as u32;
+    for m in &a.countries {
+        check_range("country mention", text, m.start, m.end);
+        assert!(m.sentence < n, "country mention in sentence {} of {n}", m.sentence);
+    }
+    for r in &a.rejected {
+        check_range("rejected candidate", text, r.start, r.end);
+    }
+    for o in &a.organizations {
+        check_range("organization", text, o.start, o.end);
+        assert!(o.sentence < n, "organization in sentence {} of {n}", o.sentence);
+    }
+    for f in &a.figures {
+        check_range("figure", text, f.start, f.end);
+        assert!(f.sentence < n, "figure in sentence {} of {n}", f.sentence);
+        for v in [f.value, f.min, f.max].into_iter().flatten() {
+            assert!(!v.is_nan(), "figure value is NaN");
+        }
+    }
+    for r in &a.relations {
+        check_range("relation", text, r.start, r.end);
+        assert!(r.sentence < n, "relation in sentence {} of {n}", r.sentence);
+    }
+}
+
+/// Checks what an import reader gave for a file called `name`.
+pub fn check_outcome(name: &str, out: &FileOutcome) {
+    match &out.refusal {
+        Some(r) => {
+            assert!(out.documents.is_empty(), "refused file with documents");
+            assert!(r.message.starts_with(name), "refusal does not name the file: {}", r.message);
+        }
+        None => assert!(!out.documents.is_empty(), "accepted file without documents"),
+    }
+    for doc in &out.documents {
+        check_document(doc);
+        assert!(
+            doc.text.chars().any(|c| !c.is_whitespace()),
+            "imported document without text"
+        );
+        if let Some(u) = &doc.url {
+            let lower = u.value.to_ascii_lowercase();
+            assert!(
+                lower.starts_with("http://") || lower.starts_with("https://"),
+                "unsafe url kept: {:?}",
+                u.value
+            );
+        }
+    }
+}
