@@ -311,6 +311,13 @@ impl Scanner<'_> {
                 // "one day" is an idiom far more often than a duration.
                 return Err(e);
             }
+            // "25 years old": an age.
+            if u.kind == FigureKind::Duration {
+                let (ws, we) = scan::word_after(t, e);
+                if ws > e && scan::eq_ci(&t[ws..we], "old") {
+                    return Err(we);
+                }
+            }
         }
         let (unit, unit_from_prefix) = match (prefix, unit_match) {
             (Some((pu, _)), Some((u, e))) => {
@@ -603,6 +610,14 @@ impl Scanner<'_> {
         None
     }
 
+    /// Whether a small count written in words is phrasing rather than measurement: after a
+    /// determiner ("the two countries", "their three sons") or of a generic noun ("two critical
+    /// issues", "five fundamental principles"). The annotation calls these optional; leaving
+    /// them out keeps precision where an annotator did not list them.
+    fn phrasing(&self, det: bool, noun: (usize, usize)) -> bool {
+        det || self.lex.word_class(&self.t[noun.0..noun.1]) & class::GENERIC != 0
+    }
+
     /// "298 of them", "298 of the 375 companies".
     fn implied(&self, end: usize) -> Implied {
         let t = self.t;
@@ -732,12 +747,14 @@ impl Scanner<'_> {
         let cap_name = num.words && num.capitalized && !self.sentence_start(p);
         let blocked_count = cap_name || (qual.is_none() && self.name_before(look, num.words));
         let det = num.words && qual.is_none() && self.det_before(look);
+        let small_words = num.words && qual.is_none() && num.value() <= 10.0;
 
         // A second number: a range ("80 to 90 percent") or a list ("5 and 7 percent").
         if let Some((conn, after)) = self.connector(e.end) {
             if let Some(e2) = self.second(after) {
+                let small = small_words && e2.num.words && e2.num.value() <= 10.0;
                 if let Some(end) =
-                    self.pair(&e, &e2, conn, intro, start, qualifier, blocked_count, det)
+                    self.pair(&e, &e2, conn, intro, start, qualifier, blocked_count, small)
                 {
                     return end;
                 }
@@ -766,7 +783,7 @@ impl Scanner<'_> {
         }
         if num.frac == 0 || e.has_scale {
             if let Some((ns, ne)) = self.count_noun(e.end) {
-                if !det {
+                if !(small_words && self.phrasing(det, (ns, ne))) {
                     let value = num.times(e.scale);
                     self.push(
                         start,
@@ -805,7 +822,7 @@ impl Scanner<'_> {
         start: usize,
         qualifier: Option<Qualifier>,
         blocked_count: bool,
-        det: bool,
+        small_words: bool,
     ) -> Option<usize> {
         if e2.num.year_like && e2.unit.is_none() && !e2.has_scale {
             return None;
@@ -846,6 +863,12 @@ impl Scanner<'_> {
             (None, Some((ns, ne))) => (FigureKind::Count, UnitName::Text(ns, ne), 1.0),
             (None, None) => return None,
         };
+        let phrasing = kind == FigureKind::Count
+            && small_words
+            && noun.is_some_and(|n| {
+                let det = self.det_before(e.start);
+                self.phrasing(det, n)
+            });
         let between = matches!(intro, Intro::Between(_));
         let ranging = match conn {
             Conn::And => between,
@@ -857,7 +880,7 @@ impl Scanner<'_> {
                 _ => start,
             };
             let end = noun.map_or(e2.end, |(_, ne)| ne);
-            if !(det && kind == FigureKind::Count) {
+            if !phrasing {
                 self.push(
                     start,
                     end,
@@ -873,7 +896,7 @@ impl Scanner<'_> {
         }
         // A change ("from 10 billion to 20 billion cubic meters") or a list ("5 and 7 percent"):
         // the first number alone, with the unit it shares; the second is read on its own.
-        if !(det && kind == FigureKind::Count) {
+        if !phrasing {
             self.push(
                 start,
                 e.end,

@@ -66,8 +66,8 @@ pub(crate) mod class {
     pub const PRONOUN: u16 = 1 << 6;
     pub const TIME: u16 = 1 << 7;
     pub const RANGE: u16 = 1 << 8;
-    pub const ORDINAL: u16 = 1 << 9;
     pub const YEARPREP: u16 = 1 << 10;
+    pub const GENERIC: u16 = 1 << 11;
 }
 
 /// A small, fast hasher for the short lowercase keys of the tables (FxHash's mixing step).
@@ -85,7 +85,44 @@ impl Hasher for FxHasher {
     }
 }
 
-type FxMap<V> = HashMap<&'static str, V, BuildHasherDefault<FxHasher>>;
+type FxMap<V> = HashMap<&'static [u8], V, BuildHasherDefault<FxHasher>>;
+
+/// The slot of a word's first two letters in a [`Bigrams`] table (a one-letter word uses slot 26
+/// for its missing second letter); `None` if the word does not start with two ASCII letters.
+#[inline]
+fn bigram(word: &[u8]) -> Option<usize> {
+    let a = word.first()?.to_ascii_lowercase();
+    if !a.is_ascii_lowercase() {
+        return None;
+    }
+    let b = match word.get(1) {
+        None => 26,
+        Some(b) if b.is_ascii_alphabetic() => usize::from(b.to_ascii_lowercase() - b'a'),
+        Some(_) => return None,
+    };
+    Some(usize::from(a - b'a') * 27 + b)
+}
+
+/// For each first-two-letters slot, a bit per word length (1–31) that some listed word has: a
+/// filter that rejects almost every word of running text without a hash lookup.
+#[derive(Clone)]
+pub(crate) struct Bigrams(Vec<u32>);
+
+impl Bigrams {
+    fn new() -> Self {
+        Bigrams(vec![0; 26 * 27])
+    }
+    fn insert(&mut self, word: &[u8]) {
+        if let Some(i) = bigram(word).filter(|_| word.len() < 32) {
+            self.0[i] |= 1 << word.len();
+        }
+    }
+    /// Whether `word` may be one of the listed words.
+    #[inline]
+    pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
+        word.len() < 32 && bigram(word).is_some_and(|i| self.0[i] & (1 << word.len()) != 0)
+    }
+}
 
 /// One phrase of a [`PhraseTable`].
 struct Phrase<T> {
@@ -94,25 +131,48 @@ struct Phrase<T> {
     value: T,
 }
 
+/// A phrase's index with the ASCII-lowercased byte next to the indexed one (0 when that byte is
+/// a space or absent, which a text byte is then not checked against): a cheap pre-check before
+/// the full match.
+#[derive(Clone, Copy)]
+struct Slot {
+    index: u32,
+    next: u8,
+}
+
+fn next_byte(surface: &[u8], i: Option<usize>) -> u8 {
+    match i.and_then(|i| surface.get(i)) {
+        Some(b' ') | None => 0,
+        Some(b) => b.to_ascii_lowercase(),
+    }
+}
+
 /// Phrases matched in place, forwards (from their first byte) or backwards (ending at a given
 /// byte), longest first.
 pub(crate) struct PhraseTable<T> {
     phrases: Vec<Phrase<T>>,
-    /// Indexes of phrases by their ASCII-lowercased first byte, longest phrase first.
-    by_first: Vec<Vec<u32>>,
-    /// Indexes of phrases by their ASCII-lowercased last byte, longest phrase first.
-    by_last: Vec<Vec<u32>>,
+    /// Phrases by their ASCII-lowercased first byte (with their second), longest first.
+    by_first: Vec<Vec<Slot>>,
+    /// Phrases by their ASCII-lowercased last byte (with the one before), longest first.
+    by_last: Vec<Vec<Slot>>,
 }
 
 impl<T: Copy> PhraseTable<T> {
     fn new(mut phrases: Vec<Phrase<T>>) -> Self {
-        phrases.sort_by(|a, b| b.surface.len().cmp(&a.surface.len()));
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.surface.len()));
         let mut by_first = vec![Vec::new(); 256];
         let mut by_last = vec![Vec::new(); 256];
         for (i, p) in phrases.iter().enumerate() {
             if let (Some(&f), Some(&l)) = (p.surface.first(), p.surface.last()) {
-                by_first[usize::from(f.to_ascii_lowercase())].push(i as u32);
-                by_last[usize::from(l.to_ascii_lowercase())].push(i as u32);
+                let n = p.surface.len();
+                by_first[usize::from(f.to_ascii_lowercase())].push(Slot {
+                    index: i as u32,
+                    next: next_byte(p.surface, Some(1)),
+                });
+                by_last[usize::from(l.to_ascii_lowercase())].push(Slot {
+                    index: i as u32,
+                    next: next_byte(p.surface, n.checked_sub(2)),
+                });
             }
         }
         PhraseTable {
@@ -134,8 +194,12 @@ impl<T: Copy> PhraseTable<T> {
 
     fn match_forward_impl(&self, text: &[u8], pos: usize, digit_ok: bool) -> Option<(T, usize)> {
         let first = *text.get(pos)?;
-        for &i in &self.by_first[usize::from(first.to_ascii_lowercase())] {
-            let p = &self.phrases[i as usize];
+        let second = text.get(pos + 1).map_or(0, u8::to_ascii_lowercase);
+        for slot in &self.by_first[usize::from(first.to_ascii_lowercase())] {
+            if slot.next != 0 && slot.next != second {
+                continue;
+            }
+            let p = &self.phrases[slot.index as usize];
             if let Some(end) = scan::match_forward(text, pos, p.surface, p.case_sensitive, digit_ok)
             {
                 return Some((p.value, end));
@@ -150,8 +214,16 @@ impl<T: Copy> PhraseTable<T> {
             return None;
         }
         let last = text[end - 1];
-        for &i in &self.by_last[usize::from(last.to_ascii_lowercase())] {
-            let p = &self.phrases[i as usize];
+        let before = if end >= 2 {
+            text[end - 2].to_ascii_lowercase()
+        } else {
+            0
+        };
+        for slot in &self.by_last[usize::from(last.to_ascii_lowercase())] {
+            if slot.next != 0 && slot.next != before {
+                continue;
+            }
+            let p = &self.phrases[slot.index as usize];
             if let Some(start) = scan::match_backward(text, end, p.surface, p.case_sensitive) {
                 return Some((p.value, start));
             }
@@ -163,9 +235,11 @@ impl<T: Copy> PhraseTable<T> {
 /// All the tables.
 pub(crate) struct Lexicon {
     number_words: FxMap<NumWord>,
-    /// For each ASCII lowercase first letter, a bit per word length (1–31) that some number word
-    /// (or the article "a") has: a cheap filter run at every word of the text.
-    number_word_lengths: [u32; 26],
+    /// Words that can start a number written in words (number words, "a", "half"): the filter
+    /// run at every word of the text.
+    number_starts: Bigrams,
+    /// Number words and magnitudes, for the words after a number's first.
+    number_words_filter: Bigrams,
     /// Units written after a number.
     pub units: PhraseTable<Unit>,
     /// Currencies written before a number.
@@ -196,14 +270,8 @@ fn has_flag(flags: Option<&&str>, flag: &str) -> bool {
 
 fn build() -> Lexicon {
     let mut number_words = FxMap::default();
-    let mut number_word_lengths = [0u32; 26];
-    let mut mark_length = |w: &str| {
-        if let Some(f) = w.bytes().next().filter(u8::is_ascii_alphabetic) {
-            if w.len() < 32 {
-                number_word_lengths[usize::from(f.to_ascii_lowercase() - b'a')] |= 1 << w.len();
-            }
-        }
-    };
+    let mut number_starts = Bigrams::new();
+    let mut number_words_filter = Bigrams::new();
     for row in rows(NUMBER_WORDS) {
         let (Some(word), Some(value), Some(class)) = (row.first(), row.get(1), row.get(2)) else {
             continue;
@@ -222,10 +290,11 @@ fn build() -> Lexicon {
         };
         let abbr = has_flag(row.get(3), "abbr");
         if !abbr {
-            mark_length(word);
+            number_starts.insert(word.as_bytes());
         }
+        number_words_filter.insert(word.as_bytes());
         number_words.insert(
-            *word,
+            word.as_bytes(),
             NumWord {
                 value,
                 class,
@@ -235,8 +304,8 @@ fn build() -> Lexicon {
         );
     }
     // "a million", "a dozen", "a decade"; "half a million".
-    mark_length("a");
-    mark_length("half");
+    number_starts.insert(b"a");
+    number_starts.insert(b"half");
 
     let mut units = Vec::new();
     let mut prefixes = Vec::new();
@@ -314,16 +383,17 @@ fn build() -> Lexicon {
                 class::TIME
             }
             "range" => class::RANGE,
-            "ordinal" => class::ORDINAL,
             "yearprep" => class::YEARPREP,
+            "generic" => class::GENERIC,
             _ => continue,
         };
-        *words.entry(*word).or_insert(0) |= bit;
+        *words.entry(word.as_bytes()).or_insert(0) |= bit;
     }
 
     Lexicon {
         number_words,
-        number_word_lengths,
+        number_starts,
+        number_words_filter,
         units: PhraseTable::new(units),
         prefixes: PhraseTable::new(prefixes),
         qualifiers: PhraseTable::new(qualifiers),
@@ -332,34 +402,30 @@ fn build() -> Lexicon {
     }
 }
 
-/// Lowercases an ASCII word into `buf`; `None` if it is too long or not ASCII.
-fn lower<'b>(word: &[u8], buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    if word.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(word) {
+/// Lowercases an ASCII word into `buf`; `None` if it is too long.
+#[inline]
+fn lower<'b>(word: &[u8], buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..word.len())?;
+    for (d, s) in out.iter_mut().zip(word) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..word.len()]).ok()
+    Some(out)
 }
 
 impl Lexicon {
     /// Whether an ASCII word could start a number written in words: a cheap test on its first
-    /// letter and length, run at every word of the text.
+    /// two letters and length, run at every word of the text.
     #[inline]
     pub(crate) fn may_start_number(&self, word: &[u8]) -> bool {
-        match word.first() {
-            Some(&f) if f.is_ascii_alphabetic() && word.len() < 32 => {
-                self.number_word_lengths[usize::from(f.to_ascii_lowercase() - b'a')]
-                    & (1 << word.len())
-                    != 0
-            }
-            _ => false,
-        }
+        self.number_starts.may_contain(word)
     }
 
-    /// The number word `word` (any case), if it is one.
+    /// The number word or magnitude `word` (any case), if it is one.
+    #[inline]
     pub(crate) fn number_word(&self, word: &[u8]) -> Option<NumWord> {
+        if !self.number_words_filter.may_contain(word) {
+            return None;
+        }
         let mut buf = [0u8; 24];
         self.number_words.get(lower(word, &mut buf)?).copied()
     }

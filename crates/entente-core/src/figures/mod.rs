@@ -24,7 +24,7 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{Document, Figure, FigureKind, Mention};
+use crate::model::{Document, Figure, FigureKind, Mention, Sentence};
 use grammar::{Bare, Cand, Found, Implied, UnitName, YearMention};
 use lexicon::class;
 
@@ -37,33 +37,39 @@ pub fn extract(doc: &Document, mentions: &[Mention]) -> Vec<Figure> {
     resolve(doc, found)
 }
 
-/// The sentences of a document as byte ranges: the parsed ones, or the whole text when the
-/// document has none.
-struct Sentences<'a> {
-    doc: &'a Document,
+/// Finds the sentence of positions visited in increasing order, in amortized constant time (the
+/// scan, the bare numbers and the output all run in text order).
+struct SentenceCursor<'a> {
+    sentences: &'a [Sentence],
+    text_len: usize,
+    i: usize,
 }
 
-impl Sentences<'_> {
-    /// The index of the sentence holding `pos` (the one before it when `pos` falls between
-    /// sentences).
-    fn index(&self, pos: usize) -> usize {
-        let s = &self.doc.sentences;
-        if s.is_empty() {
-            return 0;
-        }
-        let i = s.partition_point(|x| (x.end as usize) <= pos);
-        if i < s.len() && (s[i].start as usize) <= pos {
-            i
-        } else {
-            i.saturating_sub(1).min(s.len() - 1)
+impl<'a> SentenceCursor<'a> {
+    fn new(doc: &'a Document) -> Self {
+        SentenceCursor {
+            sentences: &doc.sentences,
+            text_len: doc.text.len(),
+            i: 0,
         }
     }
 
-    /// The byte range of sentence `i`.
+    /// The index of the sentence holding `pos`: the last one that starts at or before it (0
+    /// when none does, or when the document has no sentences). `pos` must not decrease from one
+    /// call to the next.
+    fn index(&mut self, pos: usize) -> usize {
+        let s = self.sentences;
+        while self.i + 1 < s.len() && (s[self.i + 1].start as usize) <= pos {
+            self.i += 1;
+        }
+        self.i
+    }
+
+    /// The byte range of sentence `i` (the whole text when the document has no sentences).
     fn range(&self, i: usize) -> (usize, usize) {
-        match self.doc.sentences.get(i) {
+        match self.sentences.get(i) {
             Some(s) => (s.start as usize, s.end as usize),
-            None => (0, self.doc.text.len()),
+            None => (0, self.text_len),
         }
     }
 }
@@ -72,35 +78,87 @@ impl Sentences<'_> {
 fn resolve(doc: &Document, found: Found) -> Vec<Figure> {
     let Found {
         mut cands,
-        bares,
+        mut bares,
         years,
     } = found;
-    let sentences = Sentences { doc };
     let t = doc.text.as_bytes();
+    // The scan yields both lists in text order; sorting is a safeguard that costs one pass.
+    if !cands.is_sorted_by_key(|c| (c.start, c.end)) {
+        cands.sort_by_key(|c| (c.start, c.end));
+    }
+    if !bares.is_sorted_by_key(|b| b.start) {
+        bares.sort_by_key(|b| b.start);
+    }
+    let mut cursor = SentenceCursor::new(doc);
+    let sentence_of: Vec<usize> = cands.iter().map(|c| cursor.index(c.start)).collect();
+
     let mut extra = Vec::new();
+    let mut cursor = SentenceCursor::new(doc);
+    let mut k = 0;
     for b in &bares {
-        if let Some(c) = resolve_bare(b, &cands, &sentences, t) {
-            extra.push(c);
+        while k < cands.len() && cands[k].start < b.start {
+            k += 1;
+        }
+        let sentence = cursor.index(b.start);
+        if let Some(c) = resolve_bare(b, sentence, &cands, &sentence_of, k, t) {
+            extra.push((c, sentence));
         }
     }
-    cands.extend(extra);
-    cands.sort_by_key(|c| (c.start, c.end));
-    // The scan never yields overlapping figures, but keep the output well-formed regardless.
-    let mut last_end = 0;
-    cands.retain(|c| {
-        let keep = c.start >= last_end;
-        if keep {
-            last_end = c.end;
-        }
-        keep
-    });
 
+    // Merge the two ordered lists into the output, dropping anything that would overlap (the
+    // scan never yields overlapping figures, but the output stays well-formed regardless).
     let lex = lexicon::get();
-    let mut figures = Vec::with_capacity(cands.len());
-    for (k, c) in cands.iter().enumerate() {
-        let sentence = sentences.index(c.start);
-        let next_start = cands.get(k + 1).map_or(usize::MAX, |n| n.start);
-        let year = year_of(c, next_start, sentence, &sentences, &years, t, lex);
+    let cursor = SentenceCursor::new(doc);
+    let mut years_from = 0;
+    let mut years_in_sentence = 0;
+    let mut last_end = 0;
+    let mut figures = Vec::with_capacity(cands.len() + extra.len());
+    let mut scanned = cands.into_iter().zip(sentence_of).peekable();
+    let mut resolved = extra.into_iter().peekable();
+    let key = |c: &Cand| (c.start, c.end);
+    loop {
+        let take_scanned = match (scanned.peek(), resolved.peek()) {
+            (Some(a), Some(b)) => key(&a.0) <= key(&b.0),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let Some((c, sentence)) = (if take_scanned {
+            scanned.next()
+        } else {
+            resolved.next()
+        }) else {
+            break;
+        };
+        if c.start < last_end {
+            continue;
+        }
+        last_end = c.end;
+        let next_start = match (scanned.peek(), resolved.peek()) {
+            (Some(a), Some(b)) => a.0.start.min(b.0.start),
+            (Some(a), None) => a.0.start,
+            (None, Some(b)) => b.0.start,
+            (None, None) => usize::MAX,
+        };
+        let (s_start, s_end) = cursor.range(sentence);
+        while years_from < years.len() && years[years_from].pos < c.end {
+            years_from += 1;
+        }
+        while years_in_sentence < years.len() && years[years_in_sentence].pos < s_start {
+            years_in_sentence += 1;
+        }
+        // A year just after the figure ("$13.28 million in 2020"), else the one year its
+        // sentence names.
+        let after = years.get(years_from).filter(|y| {
+            y.pos < s_end && y.pos < next_start && y.pos - c.end <= 32 && !y.span && {
+                let (ws, we) = scan::word_before(t, y.pos);
+                we > ws && lex.word_class(&t[ws..we]) & class::YEARPREP != 0
+            }
+        });
+        let year = match after {
+            Some(y) => Some(y.year),
+            None => only_year(&years[years_in_sentence..], s_end),
+        };
         let unit = match c.unit {
             UnitName::Static(u) => u.to_string(),
             UnitName::Text(s, e) => doc.text[s..e].to_string(),
@@ -121,9 +179,17 @@ fn resolve(doc: &Document, found: Found) -> Vec<Figure> {
     figures
 }
 
-/// Makes a figure of a bare number when the document says what it measures.
-fn resolve_bare(b: &Bare, cands: &[Cand], sentences: &Sentences, t: &[u8]) -> Option<Cand> {
-    let sentence = sentences.index(b.start);
+/// Makes a figure of a bare number when the document says what it measures. `cands` is sorted,
+/// `sentence_of` gives each one's sentence, and `cands[..k]` are the figures before the number.
+fn resolve_bare(
+    b: &Bare,
+    sentence: usize,
+    cands: &[Cand],
+    sentence_of: &[usize],
+    k: usize,
+    t: &[u8],
+) -> Option<Cand> {
+    let before = || cands[..k].iter().zip(&sentence_of[..k]).rev();
     let bare = |unit, kind, value, scale, factor| Cand {
         start: b.start,
         end: b.end,
@@ -141,32 +207,20 @@ fn resolve_bare(b: &Bare, cands: &[Cand], sentences: &Sentences, t: &[u8]) -> Op
         // "298 of the 375 companies".
         Implied::OfThe(after) => {
             let at = scan::skip_space(t, after);
-            let c = cands
+            let c = cands[k..]
                 .iter()
-                .find(|c| c.start == at && c.kind == FigureKind::Count)?;
-            Some(bare(
-                c.unit,
-                FigureKind::Count,
-                b.num.times(b.scale),
-                b.scale,
-                1.0,
-            ))
+                .find(|c| c.start >= at)
+                .filter(|c| c.start == at && c.kind == FigureKind::Count)?;
+            let value = b.num.times(b.scale);
+            Some(bare(c.unit, FigureKind::Count, value, b.scale, 1.0))
         }
         // "375 companies … with 298 of them": the latest count in this or the previous sentence.
         Implied::OfThem => {
-            let c = cands
-                .iter()
-                .rev()
-                .filter(|c| c.end <= b.start)
-                .take_while(|c| sentences.index(c.start) + 1 >= sentence)
-                .find(|c| c.kind == FigureKind::Count)?;
-            Some(bare(
-                c.unit,
-                FigureKind::Count,
-                b.num.times(b.scale),
-                b.scale,
-                1.0,
-            ))
+            let (c, _) = before()
+                .take_while(|(_, s)| **s + 1 >= sentence)
+                .find(|(c, _)| c.kind == FigureKind::Count)?;
+            let value = b.num.times(b.scale);
+            Some(bare(c.unit, FigureKind::Count, value, b.scale, 1.0))
         }
         // "Nuevo León (2,715 million dollars), Veracruz (1,572)": a number in parentheses after a
         // figure in parentheses, or a number with a magnitude ("exports of 2.1 billion"), takes
@@ -175,12 +229,9 @@ fn resolve_bare(b: &Bare, cands: &[Cand], sentences: &Sentences, t: &[u8]) -> Op
             if !(b.in_parens || b.has_scale) || b.num.year_like {
                 return None;
             }
-            let c = cands
-                .iter()
-                .rev()
-                .filter(|c| c.end <= b.start)
-                .take_while(|c| sentences.index(c.start) == sentence)
-                .find(|c| {
+            let (c, _) = before()
+                .take_while(|(_, s)| **s == sentence)
+                .find(|(c, _)| {
                     c.value.is_some()
                         && match c.kind {
                             FigureKind::Money | FigureKind::Quantity => true,
@@ -192,41 +243,17 @@ fn resolve_bare(b: &Bare, cands: &[Cand], sentences: &Sentences, t: &[u8]) -> Op
                 return None;
             }
             let scale = if b.has_scale { b.scale } else { c.scale };
-            Some(bare(
-                c.unit,
-                c.kind,
-                b.num.times(scale * c.factor),
-                scale,
-                c.factor,
-            ))
+            let value = b.num.times(scale * c.factor);
+            Some(bare(c.unit, c.kind, value, scale, c.factor))
         }
     }
 }
 
-/// The year a figure refers to: a year just after it ("$13.28 million in 2020"), else the one
-/// year its sentence names.
-fn year_of(
-    c: &Cand,
-    next_start: usize,
-    sentence: usize,
-    sentences: &Sentences,
-    years: &[YearMention],
-    t: &[u8],
-    lex: &lexicon::Lexicon,
-) -> Option<i16> {
-    let (s_start, s_end) = sentences.range(sentence);
-    let from = years.partition_point(|y| y.pos < c.end);
-    if let Some(y) = years.get(from) {
-        if !y.span && y.pos < s_end && y.pos < next_start && y.pos - c.end <= 32 {
-            let (ws, we) = scan::word_before(t, y.pos);
-            if we > ws && lex.word_class(&t[ws..we]) & class::YEARPREP != 0 {
-                return Some(y.year);
-            }
-        }
-    }
-    let lo = years.partition_point(|y| y.pos < s_start);
+/// The one year that the sentence ending at `s_end` names, if it names exactly one (`years`
+/// starts at the sentence's first year).
+fn only_year(years: &[YearMention], s_end: usize) -> Option<i16> {
     let mut only: Option<i16> = None;
-    for y in years[lo..].iter().take_while(|y| y.pos < s_end) {
+    for y in years.iter().take_while(|y| y.pos < s_end) {
         if y.span {
             continue;
         }

@@ -97,8 +97,8 @@ pub(crate) fn scan_digits(t: &[u8], start: usize) -> Digits {
                 && t.get(i + 3) == Some(&b',')
                 && t.get(i + 4).is_some_and(u8::is_ascii_digit);
             if (g == 3 && first_run <= 3) || indian {
-                for k in i + 1..i + 1 + g {
-                    if !push(&mut mantissa, &mut n_digits, t[k]) {
+                for &d in &t[i + 1..i + 1 + g] {
+                    if !push(&mut mantissa, &mut n_digits, d) {
                         return Digits::Skip(i + 1 + g);
                     }
                 }
@@ -111,8 +111,8 @@ pub(crate) fn scan_digits(t: &[u8], start: usize) -> Digits {
         if w > 0 && first_run <= 3 {
             let g = scan::digits_end(t, i + w) - (i + w);
             if g == 3 {
-                for k in i + w..i + w + 3 {
-                    if !push(&mut mantissa, &mut n_digits, t[k]) {
+                for &d in &t[i + w..i + w + 3] {
+                    if !push(&mut mantissa, &mut n_digits, d) {
                         return Digits::Skip(i + w + 3);
                     }
                 }
@@ -141,8 +141,8 @@ pub(crate) fn scan_digits(t: &[u8], start: usize) -> Digits {
                 return Digits::Skip(j);
             }
             while i + 1 < t.len() && t[i] == b'.' && t[i + 1].is_ascii_digit() {
-                for k in i + 1..i + 4 {
-                    if !push(&mut mantissa, &mut n_digits, t[k]) {
+                for &d in &t[i + 1..i + 4] {
+                    if !push(&mut mantissa, &mut n_digits, d) {
                         return Digits::Skip(j);
                     }
                 }
@@ -150,11 +150,11 @@ pub(crate) fn scan_digits(t: &[u8], start: usize) -> Digits {
             }
             grouped = true;
         } else {
-            for k in i + 1..d_end {
+            for &d in &t[i + 1..d_end] {
                 if n_digits >= MAX_DIGITS {
                     break; // drop decimals beyond the precision kept
                 }
-                push(&mut mantissa, &mut n_digits, t[k]);
+                push(&mut mantissa, &mut n_digits, d);
                 frac += 1;
             }
             i = d_end;
@@ -336,9 +336,7 @@ pub(crate) fn scan_words(t: &[u8], start: usize, lex: &Lexicon) -> Option<Num> {
             pos = p;
         }
     }
-    if last.is_none() {
-        return None;
-    }
+    last?;
     let mut value = total.saturating_add(current);
     if value == 0 {
         return None;

@@ -96,9 +96,27 @@ pub(crate) fn skip_space_back(t: &[u8], i: usize) -> usize {
     j
 }
 
-/// The end of the run of ASCII letters starting at `i`.
+/// The end of the run of ASCII letters starting at `i`. Words are the bulk of any text, so this
+/// tests eight bytes at a time: a byte is a letter when, with bit 0x20 set (lowercase), it lies in
+/// `a..=z` and its high bit is clear; the sums below stay within each byte, so lanes do not carry
+/// into each other.
 #[inline]
 pub(crate) fn letters_end(t: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = t.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(bytes);
+        let y = (v | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
+        let at_least_a = y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) & HIGH; // y >= 0x61
+        let past_z = y.wrapping_add(0x0505_0505_0505_0505) & HIGH; // y >= 0x7b
+        let letters = at_least_a & !past_z & !(v & HIGH);
+        let others = !letters & HIGH;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
     while i < t.len() && t[i].is_ascii_alphabetic() {
         i += 1;
     }
@@ -211,7 +229,7 @@ pub(crate) fn match_forward(
         let same = if case_sensitive {
             b == c
         } else {
-            b.to_ascii_lowercase() == c.to_ascii_lowercase()
+            b.eq_ignore_ascii_case(&c)
         };
         if !same {
             return None;
@@ -250,7 +268,7 @@ pub(crate) fn match_backward(
         let same = if case_sensitive {
             b == c
         } else {
-            b.to_ascii_lowercase() == c.to_ascii_lowercase()
+            b.eq_ignore_ascii_case(&c)
         };
         if !same {
             return None;
