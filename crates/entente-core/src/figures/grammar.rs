@@ -53,6 +53,9 @@ pub(crate) enum Implied {
     OfThem,
     /// "298 of the 375 companies": the noun of the count that starts after "the" (byte given).
     OfThe(usize),
+    /// "20,000 people died and a million were displaced", "of whom 300,000 are in China": a
+    /// number that is the subject of a verb counts the noun of an earlier count of its sentence.
+    Verb,
 }
 
 /// A number with no unit of its own that may still be a figure once the rest of the document is
@@ -165,8 +168,16 @@ fn is_regular_plural(w: &[u8]) -> bool {
     let n = w.len();
     n >= 3
         && w[n - 1] == b's'
-        && w[n - 2].is_ascii_alphabetic()
+        && w[n - 2].is_ascii_alphanumeric()
         && !matches!(w[n - 2], b's' | b'u' | b'i')
+}
+
+/// The end of the run of ASCII letters and digits starting at `i`.
+fn ascii_alnum_end(t: &[u8], mut i: usize) -> usize {
+    while t.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
 }
 
 /// Suffixes allowed after a unit and a hyphen ("a 10-kilometre-long road", "a month-long
@@ -467,6 +478,21 @@ impl Scanner<'_> {
         w[0].is_ascii_uppercase() && cls & (class::FUNC | class::MONTH | class::DET) == 0
     }
 
+    /// Whether the number is the second of a ratio: "one in five people", "1 in 10 voters".
+    fn ratio_before(&self, look: usize) -> bool {
+        let t = self.t;
+        let (ws, we) = scan::word_before(t, look);
+        if we == ws || !scan::eq_ci(&t[ws..we], "in") {
+            return false;
+        }
+        let e = scan::skip_space_back(t, ws);
+        if e == ws || e == 0 {
+            return false;
+        }
+        let s = scan::letters_start(t, e);
+        t[e - 1].is_ascii_digit() || s < e && self.lex.number_word(&t[s..e]).is_some()
+    }
+
     /// Whether a determiner directly precedes `look`: "the two countries", "their three sons".
     fn det_before(&self, look: usize) -> bool {
         let (ws, we) = scan::word_before(self.t, look);
@@ -568,8 +594,8 @@ impl Scanner<'_> {
     }
 
     /// The plural noun a number counts, at most three modifiers after `pos`: "375 companies",
-    /// "five fundamental principles", "36 French-made howitzers". `None` when a function word,
-    /// punctuation or anything but a word comes first.
+    /// "five fundamental principles", "36 French-made howitzers", "12 F-16s", "31 Abrams tanks".
+    /// `None` when a function word, punctuation or anything but a word comes first.
     fn count_noun(&self, pos: usize) -> Option<(usize, usize)> {
         let t = self.t;
         let mut i = scan::skip_space(t, pos);
@@ -577,29 +603,39 @@ impl Scanner<'_> {
             return None;
         }
         for _ in 0..4 {
-            let ws = i;
-            let mut we = scan::letters_end(t, ws);
-            if we == ws {
-                return None;
-            }
-            while t.get(we) == Some(&b'-') && t.get(we + 1).is_some_and(u8::is_ascii_alphabetic) {
-                we = scan::letters_end(t, we + 1);
-            }
-            if scan::is_alnum_at(t, we) {
-                return None;
-            }
+            let (ws, we, model) = self.noun_token(i)?;
             let word = &t[ws..we];
-            let cls = self.lex.word_class(word);
-            if cls & class::PLURAL != 0 {
+            let acronym = word.len() >= 2 && word.iter().all(|b| !b.is_ascii_lowercase());
+            let cls = if acronym || model {
+                0
+            } else {
+                self.lex.word_class(word)
+            };
+            // Labels ("items", "pages") and generic nouns are still counted nouns after a number.
+            let nounish = cls & !(class::GENERIC | class::LABEL) == 0;
+            let plural = cls & class::PLURAL != 0 || nounish && is_regular_plural(word);
+            if plural {
+                // "31 Abrams tanks": after a capitalized plural, a lowercase plural is the head.
+                if word[0].is_ascii_uppercase() && !acronym {
+                    let n = scan::skip_space(t, we);
+                    if n > we {
+                        if let Some((ns, ne, false)) = self.noun_token(n) {
+                            let next = &t[ns..ne];
+                            let ncls = self.lex.word_class(next);
+                            let head = next[0].is_ascii_lowercase()
+                                && (ncls & class::PLURAL != 0
+                                    || ncls & !(class::GENERIC | class::LABEL) == 0
+                                        && is_regular_plural(next));
+                            if head {
+                                return Some((ns, ne));
+                            }
+                        }
+                    }
+                }
                 return Some((ws, we));
             }
-            if cls & (class::FUNC | class::MONTH | class::NONCOUNT | class::TIME | class::LABEL)
-                != 0
-            {
+            if cls & (class::FUNC | class::MONTH | class::NONCOUNT | class::TIME) != 0 {
                 return None;
-            }
-            if is_regular_plural(word) {
-                return Some((ws, we));
             }
             let n = scan::skip_space(t, we);
             if n == we {
@@ -610,6 +646,32 @@ impl Scanner<'_> {
         None
     }
 
+    /// A word of a noun phrase at `i`: letters, with hyphenated parts and model numbers
+    /// ("French-made", "F-35A", "Su-30SM", "A400M"). Returns its range and whether it holds
+    /// digits (a model designation).
+    fn noun_token(&self, i: usize) -> Option<(usize, usize, bool)> {
+        let t = self.t;
+        let mut we = scan::letters_end(t, i);
+        if we == i {
+            return None;
+        }
+        let mut model = false;
+        loop {
+            if t.get(we) == Some(&b'-') && t.get(we + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                we += 1;
+            } else if !t.get(we).is_some_and(u8::is_ascii_digit) {
+                break;
+            }
+            let e = ascii_alnum_end(t, we);
+            model |= t[we..e].iter().any(u8::is_ascii_digit);
+            we = e;
+        }
+        if scan::is_alnum_at(t, we) {
+            return None;
+        }
+        Some((i, we, model))
+    }
+
     /// Whether a small count written in words is phrasing rather than measurement: after a
     /// determiner ("the two countries", "their three sons") or of a generic noun ("two critical
     /// issues", "five fundamental principles"). The annotation calls these optional; leaving
@@ -618,11 +680,17 @@ impl Scanner<'_> {
         det || self.lex.word_class(&self.t[noun.0..noun.1]) & class::GENERIC != 0
     }
 
-    /// "298 of them", "298 of the 375 companies".
+    /// "298 of them", "298 of the 375 companies", "300,000 are in China".
     fn implied(&self, end: usize) -> Implied {
         let t = self.t;
         let (os, oe) = scan::word_after(t, end);
-        if os == end || !scan::eq_ci(&t[os..oe], "of") {
+        if os == end || oe == os {
+            return Implied::None;
+        }
+        if self.lex.word_class(&t[os..oe]) & class::VERB != 0 {
+            return Implied::Verb;
+        }
+        if !scan::eq_ci(&t[os..oe], "of") {
             return Implied::None;
         }
         let (ps, pe) = scan::word_after(t, oe);
@@ -778,7 +846,7 @@ impl Scanner<'_> {
         if num.words && num.mantissa == 1 && num.frac == 0 {
             return e.end; // "one of the", "number one"
         }
-        if blocked_count {
+        if blocked_count || self.ratio_before(look) {
             return e.end;
         }
         if num.frac == 0 || e.has_scale {

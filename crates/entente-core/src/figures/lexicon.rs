@@ -68,6 +68,7 @@ pub(crate) mod class {
     pub const RANGE: u16 = 1 << 8;
     pub const YEARPREP: u16 = 1 << 10;
     pub const GENERIC: u16 = 1 << 11;
+    pub const VERB: u16 = 1 << 12;
 }
 
 /// A small, fast hasher for the short lowercase keys of the tables (FxHash's mixing step).
@@ -385,6 +386,7 @@ fn build() -> Lexicon {
             "range" => class::RANGE,
             "yearprep" => class::YEARPREP,
             "generic" => class::GENERIC,
+            "verb" => class::VERB,
             _ => continue,
         };
         *words.entry(word.as_bytes()).or_insert(0) |= bit;

@@ -214,6 +214,14 @@ fn resolve_bare(
             let value = b.num.times(b.scale);
             Some(bare(c.unit, FigureKind::Count, value, b.scale, 1.0))
         }
+        // "20,000 people died and a million were displaced": the latest count of the sentence.
+        Implied::Verb => {
+            let (c, _) = before()
+                .take_while(|(_, s)| **s == sentence)
+                .find(|(c, _)| c.kind == FigureKind::Count)?;
+            let value = b.num.times(b.scale);
+            Some(bare(c.unit, FigureKind::Count, value, b.scale, 1.0))
+        }
         // "375 companies … with 298 of them": the latest count in this or the previous sentence.
         Implied::OfThem => {
             let (c, _) = before()

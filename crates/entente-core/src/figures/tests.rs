@@ -397,6 +397,21 @@ fn counts() {
         ),
         ("the seven people", &[]),
         ("twenty-five UAVs", &["twenty-five UAVs = count 25 UAVs"]),
+        (
+            "12 F-16s and 8 Su-30SM fighters",
+            &[
+                "12 F-16s = count 12 F-16s",
+                "8 Su-30SM fighters = count 8 fighters",
+            ],
+        ),
+        ("31 Abrams tanks", &["31 Abrams tanks = count 31 tanks"]),
+        (
+            "15 US congressmen",
+            &["15 US congressmen = count 15 congressmen"],
+        ),
+        ("200 pages of evidence", &["200 pages = count 200 pages"]),
+        ("one in five people", &[]),
+        ("1 in 10 voters", &[]),
         // Regression: "stage" labels digits ("Stage 2"), not a following count.
         (
             "We identified at the initial stage nine positions.",
@@ -430,6 +445,25 @@ fn implied_counts() {
             ],
         ),
         ("Only 12 of them came.", &[]),
+        (
+            "20,000 people died and a million were displaced.",
+            &[
+                "20,000 people = count 20000 people",
+                "a million = count 1000000 people",
+            ],
+        ),
+        (
+            "It employs 1.2 million people, of whom 300,000 are in China.",
+            &[
+                "1.2 million people = count 1200000 people",
+                "300,000 = count 300000 people",
+            ],
+        ),
+        (
+            "Of the 50 projects, 30 are complete.",
+            &["50 projects = count 50 projects", "30 = count 30 projects"],
+        ),
+        ("In 2020, 5 were killed.", &[]),
     ]);
 }
 
