@@ -89,6 +89,8 @@ pub(crate) enum UnitKind {
 pub(crate) struct Unit<'a> {
     pub text: &'a str,
     pub kind: UnitKind,
+    /// The block (a run of lines without a blank line between them) the line belongs to.
+    pub block: u32,
 }
 
 /// An article being parsed.
@@ -98,6 +100,8 @@ pub(crate) struct Draft<'a> {
     pub units: Vec<Unit<'a>>,
     pub removed: Vec<Removed>,
     pub warnings: Vec<String>,
+    /// The current block number, bumped at every blank line.
+    block: u32,
 }
 
 impl<'a> Draft<'a> {
@@ -117,7 +121,13 @@ impl<'a> Draft<'a> {
     }
 
     fn push(&mut self, text: &'a str, kind: UnitKind) {
-        self.units.push(Unit { text, kind });
+        let block = self.block;
+        self.units.push(Unit { text, kind, block });
+    }
+
+    /// Starts a new block (after a blank line, or around a headline).
+    fn new_block(&mut self) {
+        self.block += 1;
     }
 }
 
@@ -137,6 +147,7 @@ pub(crate) fn section<'a>(heading: &'a str, lines: &[&'a str]) -> Draft<'a> {
     let title = strip_numeral(heading).map_or(heading, |(_, _, t)| t);
     draft.meta.title = Some(clean_title(title, &mut draft.meta));
     draft.push(heading, UnitKind::Title);
+    draft.new_block();
     let body = scan_header(lines, &mut draft, Some(heading));
     scan_body(lines, body, &mut draft);
     read_lead(&mut draft);
@@ -153,6 +164,7 @@ pub(crate) fn publication_header(lines: &[&str]) -> Draft<'static> {
         removed: std::mem::take(&mut draft.removed),
         warnings: std::mem::take(&mut draft.warnings),
         units: Vec::new(),
+        block: 0,
     };
     // The publication's own headline is not any section's title.
     owned.meta.title = None;
@@ -176,6 +188,7 @@ fn scan_header<'a>(lines: &[&'a str], draft: &mut Draft<'a>, heading: Option<&st
     while i < lines.len() {
         let line = lines[i].trim();
         if line.is_empty() {
+            draft.new_block();
             i += 1;
             continue;
         }
@@ -220,6 +233,12 @@ fn scan_header<'a>(lines: &[&'a str], draft: &mut Draft<'a>, heading: Option<&st
             i += 1;
             continue;
         }
+        // "By Amina Bello | 3 March 2025": metadata fields side by side.
+        if short && metadata_fields(line, &mut draft.meta) {
+            draft.remove(line, "byline");
+            i += 1;
+            continue;
+        }
         if short {
             if let Some(name) = lex.strip_label(&lex.author_labels, line) {
                 if is_name_list(name) {
@@ -238,9 +257,12 @@ fn scan_header<'a>(lines: &[&'a str], draft: &mut Draft<'a>, heading: Option<&st
                 }
             }
             if is_date_line(line) {
-                if let Some((date, _, _)) = find_date(line, false) {
+                if let Some((date, start, _)) = find_date(line, false) {
                     if draft.meta.date.is_none() {
                         draft.meta.date = Some(date);
+                    }
+                    if let Some(place) = place_before_date(&line[..start]) {
+                        draft.meta.place.get_or_insert_with(|| place.to_string());
                     }
                     draft.remove(line, "date line");
                     i += 1;
@@ -313,11 +335,20 @@ fn scan_header<'a>(lines: &[&'a str], draft: &mut Draft<'a>, heading: Option<&st
             return i;
         }
         if is_heading_shaped(line) && word_count(line, 2) >= 2 {
+            // A line that runs on into the next one is the start of hard-wrapped prose.
+            if lines
+                .get(i + 1)
+                .is_some_and(|next| runs_on(line, next.trim()))
+            {
+                return i;
+            }
             let key = fold(line);
             match &title_key {
                 None => {
                     draft.meta.title = Some(clean_title(line, &mut draft.meta));
+                    draft.new_block();
                     draft.push(line, UnitKind::Title);
+                    draft.new_block();
                     title_key = Some(key);
                 }
                 Some(t) if *t == key || strip_numeral_key(t) == key => {
@@ -341,6 +372,69 @@ fn scan_header<'a>(lines: &[&'a str], draft: &mut Draft<'a>, heading: Option<&st
     lines.len()
 }
 
+/// Reads a line of metadata fields side by side ("By Amina Bello | 3 March 2025", "Jane Doe ·
+/// 12 May 2024 · Reuters") into `meta`, when every field is an author, a date or a source.
+fn metadata_fields(line: &str, meta: &mut Meta) -> bool {
+    let lex = lexicons();
+    let sep = [" | ", " · ", " • "].into_iter().find(|s| line.contains(s));
+    let Some(sep) = sep else {
+        return false;
+    };
+    let mut found = Meta::default();
+    for part in line.split(sep).map(str::trim).filter(|p| !p.is_empty()) {
+        if let Some(name) = lex.strip_label(&lex.author_labels, part) {
+            if !is_name_list(name) {
+                return false;
+            }
+            found.author.get_or_insert_with(|| name.to_string());
+        } else if let Some(name) = lex.strip_label(&lex.source_labels, part) {
+            found.offer_source(source_priority::CREDIT, name);
+        } else if let Some((date, _, _)) = find_date(part, false).filter(|_| is_date_line(part)) {
+            found.date.get_or_insert(date);
+        } else if is_name_shaped(part) && found.author.is_none() {
+            found.author = Some(part.to_string());
+        } else {
+            return false;
+        }
+    }
+    if found.author.is_none() && found.date.is_none() {
+        return false;
+    }
+    if meta.author.is_none() {
+        meta.author = found.author;
+    }
+    if meta.date.is_none() {
+        meta.date = found.date;
+    }
+    if let Some((p, s)) = found.source {
+        meta.offer_source(p, &s);
+    }
+    true
+}
+
+/// The place that opens a date line ("Tbilisi, 12 September 2024"): one to three capitalized
+/// words before a comma. `head` is the line up to the date.
+fn place_before_date(head: &str) -> Option<&str> {
+    let place = head.trim_end().strip_suffix(',')?.trim();
+    let words = word_count(place, 3);
+    ((1..=3).contains(&words)
+        && place.split(' ').all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        }))
+    .then_some(place)
+}
+
+/// Whether `line` visibly continues on the `next` line of the same block: it ends with a function
+/// word ("…met in") or the next line starts in lowercase.
+fn runs_on(line: &str, next: &str) -> bool {
+    if next.is_empty() || ends_terminal(line) {
+        return false;
+    }
+    let last = line.rsplit(' ').next().unwrap_or("");
+    next.starts_with(|c: char| c.is_lowercase()) || lexicons().function_words.contains(last)
+}
+
 /// The folded heading without its section numeral.
 fn strip_numeral_key(key: &str) -> String {
     strip_numeral(key).map_or_else(|| key.to_string(), |(_, _, t)| t.to_string())
@@ -350,9 +444,11 @@ fn strip_numeral_key(key: &str) -> String {
 /// and cue lines are set aside, and so is the site furniture that trails the article.
 fn scan_body<'a>(lines: &[&'a str], from: usize, draft: &mut Draft<'a>) {
     let tail = trailing_furniture(lines, from);
+    draft.new_block();
     for raw in &lines[from..tail] {
         let line = raw.trim();
         if line.is_empty() {
+            draft.new_block();
             continue;
         }
         if is_separator(line) {

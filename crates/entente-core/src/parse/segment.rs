@@ -26,8 +26,11 @@ pub(crate) fn build(units: &[Unit<'_>]) -> (String, Vec<Span>, Vec<Sentence>) {
     let mut text = String::with_capacity(capacity);
     let mut paragraphs: Vec<Span> = Vec::new();
     let mut start = 0;
+    let wrap = wrap_widths(units);
     for (i, unit) in units.iter().enumerate() {
-        let join = i > 0 && continues(&units[i - 1], &text[start..], unit);
+        let join = i > 0
+            && (continues(&units[i - 1], &text[start..], unit)
+                || wrapped(&units[i - 1], unit, wrap[i - 1]));
         if join {
             text.push(' ');
         } else {
@@ -140,6 +143,39 @@ fn push_collapsed(out: &mut String, s: &str) {
         }
     }
     out.push_str(&s[copied..]);
+}
+
+/// The widest line of a hard-wrapped block, for every unit: blocks of three or more lines, none
+/// longer than a wrap width (120 bytes). Zero for units in other blocks.
+fn wrap_widths(units: &[Unit<'_>]) -> Vec<usize> {
+    let mut out = vec![0; units.len()];
+    let mut i = 0;
+    while i < units.len() {
+        let block = units[i].block;
+        let end = i + units[i..].iter().take_while(|u| u.block == block).count();
+        let widest = units[i..end]
+            .iter()
+            .map(|u| u.text.len())
+            .max()
+            .unwrap_or(0);
+        if end - i >= 3 && widest <= 120 {
+            out[i..end].fill(widest);
+        }
+        i = end;
+    }
+    out
+}
+
+/// Whether `next` continues `prev` in a hard-wrapped block of width `width`: `prev` is nearly as
+/// wide as the block and ends without final punctuation.
+fn wrapped(prev: &Unit<'_>, next: &Unit<'_>, width: usize) -> bool {
+    width > 0
+        && prev.block == next.block
+        && prev.kind != UnitKind::Title
+        && next.kind == UnitKind::Text
+        && prev.text.len() >= 40
+        && prev.text.len() * 4 >= width * 3
+        && !ends_terminal(prev.text)
 }
 
 /// Whether `next` continues the paragraph `paragraph` (whose last unit is `prev`) across a line
@@ -475,7 +511,12 @@ mod tests {
     fn units<'a>(lines: &[(&'a str, UnitKind)]) -> Vec<Unit<'a>> {
         lines
             .iter()
-            .map(|&(text, kind)| Unit { text, kind })
+            .enumerate()
+            .map(|(i, &(text, kind))| Unit {
+                text,
+                kind,
+                block: i as u32,
+            })
             .collect()
     }
 

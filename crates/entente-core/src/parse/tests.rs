@@ -289,6 +289,28 @@ fn detects_metadata_from_line_shapes() {
             ..NONE
         },
     );
+    // Fields side by side on a byline; a place before a date.
+    check_meta(
+        "Niger and Nigeria agree to reopen crossings\n\nBy Amina Bello | 3 March 2025\n\nNIAMEY — The two states agreed on Monday.",
+        Want {
+            title: Some("Niger and Nigeria agree to reopen crossings"),
+            date: Some("2025-03-03"),
+            author: Some("Amina Bello"),
+            place: Some("NIAMEY"),
+            first_paragraph: "Niger and Nigeria agree to reopen crossings",
+            ..NONE
+        },
+    );
+    check_meta(
+        "Georgia's ports bet on the corridor\n\nTbilisi, 12 September 2024 (Regional Desk)\n\nGeorgia plans to triple the port's capacity.",
+        Want {
+            title: Some("Georgia's ports bet on the corridor"),
+            date: Some("2024-09-12"),
+            place: Some("Tbilisi"),
+            first_paragraph: "Georgia's ports bet on the corridor",
+            ..NONE
+        },
+    );
     // A credit that lost its opening bracket, glued to the lead.
     check_meta(
         "date 2025-12-05 MENAFN - Example News Agency)For many years, trade was slow. It grew.",
@@ -361,6 +383,27 @@ fn joins_lines_broken_by_page_breaks() {
         ]
     );
     assert!(doc.removed.iter().any(|r| r.text == "12"));
+}
+
+#[test]
+fn joins_hard_wrapped_lines() {
+    let doc = parse_one(
+        "The foreign ministers of Azerbaijan and Armenia met with\nPresident Ilham Aliyev and Prime Minister Nikol Pashinyan on\nMonday. They discussed the text of the peace treaty and\nBorder Commission work.\n\nA short heading\nThe next paragraph starts on the line after its heading.",
+    );
+    assert_eq!(doc.title, None);
+    let paragraphs: Vec<&str> = doc
+        .paragraphs
+        .iter()
+        .map(|p| &doc.text[p.range()])
+        .collect();
+    assert_eq!(
+        paragraphs,
+        [
+            "The foreign ministers of Azerbaijan and Armenia met with President Ilham Aliyev and Prime Minister Nikol Pashinyan on Monday. They discussed the text of the peace treaty and Border Commission work.",
+            "A short heading",
+            "The next paragraph starts on the line after its heading.",
+        ]
+    );
 }
 
 #[test]
