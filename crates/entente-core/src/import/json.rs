@@ -73,8 +73,10 @@ pub(super) fn read(name: &str, text: &str) -> FileOutcome {
                 )),
             }
         }
+        // A title entente derived from the lead sentence is not a headline: derive it again.
+        let derived = matches!(obj.get("title_derived"), Some(Value::Bool(true)));
         let given = Given {
-            title: string_field(&obj, "title"),
+            title: string_field(&obj, "title").filter(|_| !derived),
             date: string_field(&obj, "date"),
             source: string_field(&obj, "source"),
             author: string_field(&obj, "author"),
@@ -186,7 +188,8 @@ struct ExtractRecord {
 }
 
 /// Rebuilds an extracted document, or `None` if the record is not consistent (offsets out of
-/// the text, off character boundaries, out of order, or sentences naming missing paragraphs).
+/// the text, off character boundaries, out of order, or a sentence outside the paragraph it
+/// names).
 fn from_extract(value: Value) -> Option<Document> {
     let r: ExtractRecord = serde_json::from_value(value).ok()?;
     let text = &r.text;
@@ -206,7 +209,11 @@ fn from_extract(value: Value) -> Option<Document> {
     }
     let mut prev = 0;
     for &[start, end, p] in &r.sentences {
-        if !ok(start, end, prev) || p as usize >= r.paragraphs.len() {
+        let inside = r
+            .paragraphs
+            .get(p as usize)
+            .is_some_and(|&[p_start, p_end]| p_start <= start && end <= p_end);
+        if !ok(start, end, prev) || !inside {
             return None;
         }
         prev = end;
