@@ -62,6 +62,10 @@ const RAW: &[&str] = &[
     "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript",
 ];
 
+/// The most `<meta>` values kept: a real page has a few dozen, and the bound keeps the duplicate
+/// check linear on a hostile page of millions.
+const MAX_META: usize = 256;
+
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
     "p",
@@ -144,20 +148,19 @@ impl Page {
 
     /// The article chosen for the text: the `<article>` with the most text, if any.
     fn chosen_article(&self) -> Option<u32> {
-        let mut sizes: Vec<(u32, usize)> = Vec::new();
+        // Article numbers are dense (0, 1, 2, … in document order), so a vector indexes them.
+        let n_articles = self.blocks.iter().filter_map(|b| b.article).max()?;
+        let mut sizes = vec![0usize; n_articles as usize + 1];
         for b in &self.blocks {
             if let Some(a) = b.article {
-                match sizes.iter_mut().find(|(i, _)| *i == a) {
-                    Some((_, n)) => *n += b.text.len(),
-                    None => sizes.push((a, b.text.len())),
-                }
+                sizes[a as usize] += b.text.len();
             }
         }
         // The first of equal sizes wins, so ties keep document order.
         let mut best: Option<(u32, usize)> = None;
-        for (a, n) in sizes {
-            if best.is_none_or(|(_, m)| n > m) {
-                best = Some((a, n));
+        for (a, &n) in sizes.iter().enumerate() {
+            if n > 0 && best.is_none_or(|(_, m)| n > m) {
+                best = Some((a as u32, n));
             }
         }
         best.map(|(a, _)| a)
@@ -430,7 +433,9 @@ impl<'a> Scanner<'a> {
                         if self.page.description.is_none() {
                             self.page.description = Some(collapse(content));
                         }
-                    } else if !self.page.meta.iter().any(|(k, _)| *k == key) {
+                    } else if self.page.meta.len() < MAX_META
+                        && !self.page.meta.iter().any(|(k, _)| *k == key)
+                    {
                         self.page.meta.push((key, collapse(content)));
                     }
                 }

@@ -16,7 +16,7 @@ mod json;
 
 use crate::model::{DateField, Document, Field, Origin, PartialDate};
 use crate::parse;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The largest file accepted, in bytes (50 MB).
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
@@ -429,6 +429,9 @@ pub struct ImportReport {
 pub struct Importer {
     report: ImportReport,
     ids: HashSet<String>,
+    /// The next suffix to try for each id that was taken, so that many documents with one id
+    /// (a hostile file can hold 100,000) get theirs in linear time.
+    next_suffix: HashMap<String, usize>,
 }
 
 impl Importer {
@@ -455,11 +458,17 @@ impl Importer {
             if doc.id.is_empty() {
                 doc.id = "doc".to_string();
             }
-            let base = doc.id.clone();
-            let mut n = 2;
-            while !self.ids.insert(doc.id.clone()) {
-                doc.id = format!("{base}-{n}");
-                n += 1;
+            if !self.ids.insert(doc.id.clone()) {
+                let base = std::mem::take(&mut doc.id);
+                let n = self.next_suffix.entry(base.clone()).or_insert(2);
+                loop {
+                    let id = format!("{base}-{n}");
+                    *n += 1;
+                    if self.ids.insert(id.clone()) {
+                        doc.id = id;
+                        break;
+                    }
+                }
             }
             self.report.documents.push(doc);
         }

@@ -263,3 +263,35 @@ fn hostile_names_cannot_reorder_messages() {
     let msg = out.refusal.unwrap().message;
     assert!(!msg.contains('\u{202E}') && !msg.contains('\0'), "{msg:?}");
 }
+
+#[test]
+fn hostile_shapes_stay_linear() {
+    // Each of these was quadratic in a first draft: many distinct <meta> names, many
+    // <article>s, and many documents sharing one id.
+    let n = 20_000;
+    let mut html = String::new();
+    for i in 0..n {
+        html.push_str(&format!(
+            "<meta name=k{i} content=v><article><p>Story number {i} is here.</p></article>"
+        ));
+    }
+    let out = read_file("many.html", html.as_bytes());
+    assert_eq!(out.documents.len(), 1);
+
+    let mut importer = Importer::default();
+    let doc = Document {
+        id: "same".into(),
+        text: "Talks continued in Baku on Monday.".into(),
+        ..Document::default()
+    };
+    let outcome = FileOutcome {
+        name: "same.json".into(),
+        documents: vec![doc; n],
+        ..FileOutcome::default()
+    };
+    importer.add_outcome(outcome.clone());
+    importer.add_outcome(outcome);
+    let report = importer.finish();
+    assert_eq!(report.documents[n - 1].id, format!("same-{n}"));
+    assert_eq!(report.documents[2 * n - 1].id, format!("same-{}", 2 * n));
+}
