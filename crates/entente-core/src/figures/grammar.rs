@@ -305,9 +305,11 @@ impl Scanner<'_> {
             if t.get(e) == Some(&b'-') && t.get(e + 1).is_some_and(u8::is_ascii_alphabetic) {
                 let se = scan::letters_end(t, e + 1);
                 let suffix = &t[e + 1..se];
-                if !UNIT_COMPOUND_SUFFIXES
-                    .iter()
-                    .any(|s| scan::eq_ci(suffix, s))
+                // "a decade-long conflict" describes rather than measures.
+                if num.article
+                    || !UNIT_COMPOUND_SUFFIXES
+                        .iter()
+                        .any(|s| scan::eq_ci(suffix, s))
                 {
                     return Err(se);
                 }
@@ -357,6 +359,19 @@ impl Scanner<'_> {
             unit_from_prefix,
             end: pos,
         })
+    }
+
+    /// Whether a magnitude or a unit follows `pos` (after spaces).
+    fn measure_follows(&self, pos: usize, has_cur: bool) -> bool {
+        let t = self.t;
+        let s = scan::skip_space(t, pos);
+        let we = scan::letters_end(t, s);
+        let scale = we > s
+            && self
+                .lex
+                .number_word(&t[s..we])
+                .is_some_and(|w| w.class == NumClass::Scale && (!w.money_only || has_cur));
+        scale || self.lex.units.match_forward(t, s).is_some()
     }
 
     /// The connector after a figure that may join a second number: "to", "-", "–", "and", "or".
@@ -763,6 +778,11 @@ impl Scanner<'_> {
             }
         };
         let prefix = if is_word { None } else { self.prefix_back(p) };
+        // "1,5 billion", "3,5%": a decimal comma, when a magnitude or unit follows.
+        let num = match number::with_decimal_comma(t, num) {
+            Some(n) if self.measure_follows(n.end, prefix.is_some()) => n,
+            _ => num,
+        };
         if !is_word && prefix.is_none() && self.digits_blocked(p) {
             return scan::alnum_end(self.text, num.end).max(num.end);
         }

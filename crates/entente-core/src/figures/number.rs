@@ -183,6 +183,32 @@ pub(crate) fn scan_digits(t: &[u8], start: usize) -> Digits {
     })
 }
 
+/// The number extended by a decimal comma ("1,5", "3,75"): one or two digits after a comma
+/// that did not read as a thousands group. The caller accepts it only when a magnitude or unit
+/// follows, since "1,2 and 3" is a list.
+pub(crate) fn with_decimal_comma(t: &[u8], num: Num) -> Option<Num> {
+    if !num.plain_int || num.words || t.get(num.end) != Some(&b',') {
+        return None;
+    }
+    let e = scan::digits_end(t, num.end + 1);
+    let n = e - (num.end + 1);
+    if !(1..=2).contains(&n) || num.end - num.start > 15 {
+        return None;
+    }
+    let mut mantissa = num.mantissa;
+    for &d in &t[num.end + 1..e] {
+        mantissa = mantissa * 10 + u64::from(d - b'0');
+    }
+    Some(Num {
+        end: e,
+        mantissa,
+        frac: n as u32,
+        year_like: false,
+        plain_int: false,
+        ..num
+    })
+}
+
 /// Whether the word at `i` is a large duration unit that "a" can count ("a decade", "a
 /// century"): anything else after "a" is not a number.
 fn is_article_unit(t: &[u8], i: usize, lex: &Lexicon) -> bool {

@@ -182,6 +182,14 @@ fn money() {
             "The project costs $2-3 billion.",
             &["$2-3 billion = money 2000000000..3000000000 USD"],
         ),
+        (
+            "a loan of $1,5 billion",
+            &["$1,5 billion = money 1500000000 USD"],
+        ),
+        (
+            "inflation of 3,5% and lists 1,2 and 3",
+            &["3,5% = percent 3.5 %"],
+        ),
     ]);
 }
 
@@ -526,6 +534,8 @@ fn durations() {
             &["two and a half years = duration 2.5 year"],
         ),
         ("a month-long visit", &[]),
+        ("a decade-long conflict", &[]),
+        ("the 44-day war", &["44-day = duration 44 day"]),
     ]);
 }
 
