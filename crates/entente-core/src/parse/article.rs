@@ -199,8 +199,14 @@ fn scan_header<'a>(lines: &[&'a str], draft: &mut Draft<'a>, heading: Option<&st
             if draft.meta.date.is_none() {
                 draft.meta.date = Some(date);
             }
-            draft.remove(&line[..line.len() - rest.len()], "date line");
             let rest = rest.trim();
+            // A time or a few words after the date ("| 14:35", "10:00 GMT") belong to it.
+            if is_date_line(rest) && !is_body_like(rest) {
+                draft.remove(line, "date line");
+                i += 1;
+                continue;
+            }
+            draft.remove(&line[..line.len() - rest.len()], "date line");
             if is_body_like(rest) {
                 draft.push(rest, UnitKind::Text);
                 return i + 1;

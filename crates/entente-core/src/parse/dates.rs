@@ -288,15 +288,19 @@ pub(crate) fn dateline(s: &str) -> Option<Dateline> {
         return None;
     }
 
-    // "(Reuters) –" after the city or the date.
+    // "(Reuters) –" or "/TASS/." after the city or the date.
     let mut agency = None;
-    if let Some(inner) = rest.trim_start().strip_prefix('(') {
-        if let Some(close) = inner.find(')') {
-            let name = inner[..close].trim();
-            if !name.is_empty() && name.len() <= 40 {
-                agency = Some(name.to_string());
-                rest = &inner[close + 1..];
+    let r = rest.trim_start();
+    for (open, close) in [('(', ')'), ('/', '/')] {
+        if let Some(inner) = r.strip_prefix(open) {
+            if let Some(end) = inner.find(close) {
+                let name = inner[..end].trim();
+                if !name.is_empty() && name.len() <= 40 {
+                    agency = Some(name.to_string());
+                    rest = &inner[end + 1..];
+                }
             }
+            break;
         }
     }
     // A city alone must be followed by a dash: "BRUSSELS – The EU…".
@@ -387,6 +391,12 @@ mod tests {
                 Some("ASTANA"),
                 Some("--07-03"),
                 Some("AKIpress"),
+            ),
+            (
+                "MOSCOW, March 15 /TASS/. Russia said",
+                Some("MOSCOW"),
+                Some("--03-15"),
+                Some("TASS"),
             ),
             (
                 "Azerbaijan and Pakistan have long maintained",

@@ -196,16 +196,20 @@ impl Lexicons {
         self.months.get(&fold(word)).copied()
     }
 
-    /// The reason of the first boilerplate cue that matches `line`, which must be short.
+    /// The reason of the first boilerplate cue that matches `line`, which must be short. A prefix
+    /// cue does not match a finished sentence of more than four words: "Share prices rose 5
+    /// percent." is news, "Share this article" and "Follow us on X." are furniture.
     pub fn cue(&self, line: &str) -> Option<&str> {
-        let folded = fold(line.trim());
+        let line = line.trim();
+        let sentence = line.ends_with('.') && super::shapes::word_count(line, 4) > 4;
+        let folded = fold(line);
         let folded = folded.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')');
         self.cues
             .iter()
             .find(|cue| match cue.mode {
                 CueMode::Exact => folded == cue.phrase,
                 CueMode::Contains => folded.contains(cue.phrase.as_str()),
-                CueMode::Prefix => starts_with_word(folded, &cue.phrase),
+                CueMode::Prefix => !sentence && starts_with_word(folded, &cue.phrase),
             })
             .map(|cue| cue.reason.as_str())
     }
@@ -277,6 +281,14 @@ mod tests {
             ("Tags:", Some("tag list")),
             ("Latest", Some("headline list")),
             ("Latest developments", None),
+            ("Follow us on Twitter.", Some("share prompt")),
+            ("Share prices rose 5 percent on Monday.", None),
+            ("Comments (3)", Some("share prompt")),
+            ("5 min read", Some("reading time")),
+            (
+                "© 2025 Example. All rights reserved.",
+                Some("rights notice"),
+            ),
             (
                 "Stay up-to-date with more news on X's WhatsApp channel",
                 Some("share prompt"),

@@ -30,6 +30,8 @@ const SPECIAL: [bool; 256] = {
     t[0x7F] = true;
     t[b'\\' as usize] = true;
     t[b'*' as usize] = true;
+    t[b'&' as usize] = true;
+    t[b'#' as usize] = true;
     t[0xC2] = true;
     t[0xE2] = true;
     t[0xEF] = true;
@@ -79,6 +81,26 @@ pub(crate) fn clean(s: &str) -> String {
                     i += 1;
                 }
             },
+            b'&' => match entity(&b[i..]) {
+                Some((replacement, len)) => {
+                    out.extend_from_slice(replacement.as_bytes());
+                    i += len;
+                }
+                None => {
+                    out.push(b'&');
+                    i += 1;
+                }
+            },
+            // A Markdown heading marker at the start of a line ("## Sub-heading").
+            b'#' if out.is_empty() || out.last() == Some(&b'\n') => {
+                let hashes = b[i..].iter().take_while(|&&c| c == b'#').count();
+                if hashes <= 6 && b.get(i + hashes) == Some(&b' ') {
+                    i += hashes + 1;
+                } else {
+                    out.extend_from_slice(&b[i..i + hashes]);
+                    i += hashes;
+                }
+            }
             b'*' if b.get(i + 1) == Some(&b'*') => {
                 // Markdown bold markers: drop the whole run of asterisks.
                 while b.get(i) == Some(&b'*') {
@@ -126,6 +148,60 @@ pub(crate) fn clean(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// The HTML character references that scraped text keeps: `&amp;`, `&nbsp;`, `&rsquo;`, `&#39;`,
+/// `&#x2019;`, …. Returns the replacement and the length of the reference.
+fn entity(b: &[u8]) -> Option<(&'static str, usize)> {
+    const NAMED: [(&str, &str); 16] = [
+        ("&amp;", "&"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&apos;", "'"),
+        ("&nbsp;", " "),
+        ("&rsquo;", "\u{2019}"),
+        ("&lsquo;", "\u{2018}"),
+        ("&rdquo;", "\u{201D}"),
+        ("&ldquo;", "\u{201C}"),
+        ("&ndash;", "\u{2013}"),
+        ("&mdash;", "\u{2014}"),
+        ("&hellip;", "\u{2026}"),
+        ("&laquo;", "\u{AB}"),
+        ("&raquo;", "\u{BB}"),
+        ("&euro;", "\u{20AC}"),
+    ];
+    for (name, replacement) in NAMED {
+        if b.starts_with(name.as_bytes()) {
+            return Some((replacement, name.len()));
+        }
+    }
+    // Numeric references to the few characters scraped text uses; others stay as written (a
+    // `&'static str` table keeps this allocation-free).
+    let end = b.iter().take(10).position(|&c| c == b';')?;
+    let body = std::str::from_utf8(&b[2.min(end)..end]).ok()?;
+    if b.get(1) != Some(&b'#') {
+        return None;
+    }
+    let code = match body.strip_prefix(['x', 'X']) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+        None => body.parse().ok()?,
+    };
+    let replacement = match code {
+        34 => "\"",
+        38 => "&",
+        39 => "'",
+        160 => " ",
+        0x2013 => "\u{2013}",
+        0x2014 => "\u{2014}",
+        0x2018 => "\u{2018}",
+        0x2019 => "\u{2019}",
+        0x201C => "\u{201C}",
+        0x201D => "\u{201D}",
+        0x2026 => "\u{2026}",
+        _ => return None,
+    };
+    Some((replacement, end + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +226,14 @@ mod tests {
         check("- I. **Key Takeaways**", "- I. Key Takeaways");
         check("trailing \\", "trailing \\");
         check("Türkiye – “quotes” — ok…", "Türkiye – “quotes” — ok…");
+        check(
+            "Q&A &amp; talks&nbsp;on &ldquo;peace&rdquo; &#39;now&#39; &#x2019; &#9999; &bogus;",
+            "Q&A & talks on “peace” 'now' ’ &#9999; &bogus;",
+        );
+        check(
+            "# Title\n## Sub-heading\n#hashtag and a # sign\n####### seven",
+            "Title\nSub-heading\n#hashtag and a # sign\n####### seven",
+        );
     }
 
     #[test]

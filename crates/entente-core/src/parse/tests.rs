@@ -324,6 +324,34 @@ fn detects_metadata_from_line_shapes() {
 }
 
 #[test]
+fn metadata_lines_of_other_shapes() {
+    let doc = parse_one(
+        "# Ministers meet in Baku\n\nPublished: 12.03.2024 | 14:35\nUpdated 2 hours ago\n5 min read\n\nMOSCOW, March 15 /TASS/. Ministers met. Share prices rose 5 percent on Monday.\n\nPhoto: Reuters\n\nThey agreed on a plan.",
+    );
+    assert_eq!(value(&doc.title), Some("Ministers meet in Baku"));
+    assert_eq!(
+        doc.date.map(|d| d.value.to_string()).as_deref(),
+        Some("2024-03-12")
+    );
+    assert_eq!(value(&doc.source), Some("TASS"));
+    let paragraphs: Vec<&str> = doc
+        .paragraphs
+        .iter()
+        .map(|p| &doc.text[p.range()])
+        .collect();
+    assert_eq!(
+        paragraphs,
+        [
+            "Ministers meet in Baku",
+            "MOSCOW, March 15 /TASS/. Ministers met. Share prices rose 5 percent on Monday.",
+            "They agreed on a plan.",
+        ]
+    );
+    let reasons: Vec<&str> = doc.removed.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(reasons, ["date line", "reading time", "photo credit"]);
+}
+
+#[test]
 fn removes_boilerplate_but_keeps_sub_headings() {
     let doc = parse_one(
         "AZ\n\nA long headline about relations between two states\n\nThe first paragraph of the article says something.\n\nA sub-heading inside the article\n\nThe second paragraph says more. It ends here.\n\nRead more\n\nStay up-to-date with more news on Example's WhatsApp channel\n\nSeçilən\n87\n50\nexample.az\n\n10Mənbələr",
