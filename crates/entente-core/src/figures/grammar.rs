@@ -490,7 +490,40 @@ impl Scanner<'_> {
         if cls & class::LABEL != 0 && !words {
             return true;
         }
-        w[0].is_ascii_uppercase() && cls & (class::FUNC | class::MONTH | class::DET) == 0
+        w[0].is_ascii_uppercase()
+            && cls & (class::FUNC | class::MONTH | class::DET) == 0
+            && !self.title_case_line(look)
+    }
+
+    /// Whether the line around `pos` is a headline in title case ("Azerbaijan, Pakistan Sign 15
+    /// Agreements Worth $2 Billion"), where a capital letter does not mark a name: most of its
+    /// longer words are capitalized.
+    fn title_case_line(&self, pos: usize) -> bool {
+        let t = self.t;
+        let lo = t[pos.saturating_sub(200)..pos]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(pos.saturating_sub(200), |i| pos.saturating_sub(200) + i + 1);
+        let hi_limit = (pos + 200).min(t.len());
+        let hi = t[pos..hi_limit]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi_limit, |i| pos + i);
+        let (mut words, mut capitalized) = (0, 0);
+        let mut i = lo;
+        while i < hi {
+            if t[i].is_ascii_alphabetic() && !scan::is_alnum_before(t, i) {
+                let e = scan::letters_end(t, i);
+                if e - i >= 4 {
+                    words += 1;
+                    capitalized += usize::from(t[i].is_ascii_uppercase());
+                }
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        words >= 3 && capitalized * 10 >= words * 7
     }
 
     /// Whether the number is the second of a ratio: "one in five people", "1 in 10 voters".
@@ -508,10 +541,23 @@ impl Scanner<'_> {
         t[e - 1].is_ascii_digit() || s < e && self.lex.number_word(&t[s..e]).is_some()
     }
 
-    /// Whether a determiner directly precedes `look`: "the two countries", "their three sons".
+    /// Whether a determiner directly precedes `look` ("the two countries", "their three sons"),
+    /// or a partitive ("one of two reactors", "each of the three sides").
     fn det_before(&self, look: usize) -> bool {
-        let (ws, we) = scan::word_before(self.t, look);
-        we > ws && self.lex.word_class(&self.t[ws..we]) & class::DET != 0
+        let t = self.t;
+        let (ws, we) = scan::word_before(t, look);
+        if we == ws {
+            return false;
+        }
+        let cls = self.lex.word_class(&t[ws..we]);
+        if cls & class::DET != 0 {
+            return true;
+        }
+        if !scan::eq_ci(&t[ws..we], "of") {
+            return false;
+        }
+        let (ps, pe) = scan::word_before(t, ws);
+        pe > ps && self.lex.word_class(&t[ps..pe]) & class::PARTITIVE != 0
     }
 
     /// Whether a capitalized month name is the word before `p` ("July 3", "Sept. 11").

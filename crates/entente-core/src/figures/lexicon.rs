@@ -69,6 +69,7 @@ pub(crate) mod class {
     pub const YEARPREP: u16 = 1 << 10;
     pub const GENERIC: u16 = 1 << 11;
     pub const VERB: u16 = 1 << 12;
+    pub const PARTITIVE: u16 = 1 << 13;
 }
 
 /// A small, fast hasher for the short lowercase keys of the tables (FxHash's mixing step).
@@ -387,6 +388,7 @@ fn build() -> Lexicon {
             "yearprep" => class::YEARPREP,
             "generic" => class::GENERIC,
             "verb" => class::VERB,
+            "partitive" => class::PARTITIVE,
             _ => continue,
         };
         *words.entry(word.as_bytes()).or_insert(0) |= bit;

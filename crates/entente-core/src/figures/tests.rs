@@ -404,6 +404,7 @@ fn counts() {
             &["two or three soldiers = count 2..3 soldiers"],
         ),
         ("the seven people", &[]),
+        ("one of two reactors and each of three sides", &[]),
         ("twenty-five UAVs", &["twenty-five UAVs = count 25 UAVs"]),
         (
             "12 F-16s and 8 Su-30SM fighters",
@@ -413,6 +414,13 @@ fn counts() {
             ],
         ),
         ("31 Abrams tanks", &["31 Abrams tanks = count 31 tanks"]),
+        (
+            "Azerbaijan, Pakistan Sign 15 Agreements Worth $2 Billion",
+            &[
+                "15 Agreements = count 15 Agreements",
+                "$2 Billion = money 2000000000 USD",
+            ],
+        ),
         (
             "15 US congressmen",
             &["15 US congressmen = count 15 congressmen"],
