@@ -549,6 +549,17 @@ fn read_lead(draft: &mut Draft<'_>) {
             .rsplit_once(" - ")
             .or_else(|| credit.rsplit_once(" – "))
             .map_or(credit, |(_, s)| s);
+        // "MENAFN- AzerNews": a distributor in capitals glued to its dash.
+        let source = match source.split_once(['-', '–']) {
+            Some((left, right))
+                if left.len() >= 2
+                    && left.chars().all(|c| c.is_ascii_uppercase())
+                    && !right.trim().is_empty() =>
+            {
+                right.trim()
+            }
+            _ => source,
+        };
         draft.meta.offer_source(source_priority::CREDIT, source);
         draft.remove(text[..consumed].trim(), "source credit");
         let rest = text[consumed..].trim_start();

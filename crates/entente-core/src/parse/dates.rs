@@ -232,6 +232,7 @@ pub(crate) fn dateline(s: &str) -> Option<Dateline> {
     }
     let mut place = city.to_string();
     let mut date = None;
+    let mut agency = None;
     let mut rest = &head[city_end..];
 
     if let Some(after) = rest.strip_prefix(',') {
@@ -251,11 +252,6 @@ pub(crate) fn dateline(s: &str) -> Option<Dateline> {
             place.push_str(parts[0].trim());
             k = 1;
         }
-        // A capitalized (not capitals) city needs its country too, so that "Yesterday, May 5."
-        // is not read as a dateline.
-        if !city_in_caps && k == 0 {
-            return None;
-        }
         let part = parts.get(k)?;
         let lead = part.len() - part.trim_start().len();
         let (mut d, start, end) = find_date(part, true)?;
@@ -274,7 +270,26 @@ pub(crate) fn dateline(s: &str) -> Option<Dateline> {
                 }
             }
         }
-        let tail = rest.get(date_end..)?;
+        let mut tail = rest.get(date_end..)?;
+        // "Baku, February 25, AZERTAC." — an agency in capitals after the date.
+        if let Some(after) = tail.strip_prefix(", ") {
+            let end = after
+                .find(|c: char| !(c.is_alphabetic() || c == '-'))
+                .unwrap_or(after.len());
+            let word = &after[..end];
+            if (2..=20).contains(&word.len())
+                && word.chars().all(|c| !c.is_lowercase())
+                && after[end..].starts_with(['.', ':', ' '])
+            {
+                agency = Some(word.to_string());
+                tail = &after[end..];
+            }
+        }
+        // A capitalized (not capitals) city needs its country or an agency too, so that
+        // "Yesterday, May 5." is not read as a dateline.
+        if !city_in_caps && k == 0 && agency.is_none() {
+            return None;
+        }
         let terminated = tail.starts_with(['.', ':'])
             || [" –", " —", " -", " (", " /"]
                 .iter()
@@ -289,7 +304,6 @@ pub(crate) fn dateline(s: &str) -> Option<Dateline> {
     }
 
     // "(Reuters) –" or "/TASS/." after the city or the date.
-    let mut agency = None;
     let r = rest.trim_start();
     for (open, close) in [('(', ')'), ('/', '/')] {
         if let Some(inner) = r.strip_prefix(open) {
@@ -391,6 +405,18 @@ mod tests {
                 Some("ASTANA"),
                 Some("--07-03"),
                 Some("AKIpress"),
+            ),
+            (
+                "Baku, February 25, AZERTAC. President Ilham Aliyev",
+                Some("Baku"),
+                Some("--02-25"),
+                Some("AZERTAC"),
+            ),
+            (
+                "BAKU, March 3, APA. The ministry said",
+                Some("BAKU"),
+                Some("--03-03"),
+                Some("APA"),
             ),
             (
                 "MOSCOW, March 15 /TASS/. Russia said",

@@ -311,6 +311,14 @@ fn detects_metadata_from_line_shapes() {
             ..NONE
         },
     );
+    check_meta(
+        "(MENAFN- Example News) The talks ended on Friday in Baku.",
+        Want {
+            source: Some("Example News"),
+            first_paragraph: "The talks ended on Friday in Baku.",
+            ..NONE
+        },
+    );
     // A credit that lost its opening bracket, glued to the lead.
     check_meta(
         "date 2025-12-05 MENAFN - Example News Agency)For many years, trade was slow. It grew.",
