@@ -18,6 +18,9 @@ usage:
   entente extract   [--json|--csv] FILE_OR_DIR...   one record per document (default --json)
   entente figures   [--csv|--json] FILE_OR_DIR...   one row per figure (default --csv)
   entente relations [--csv|--json] FILE_OR_DIR...   one row per country pair of a relation sentence
+  entente matrix    [--window sentence|paragraph|document] [--topic T]... [--stance S]
+                    [--countries AZ,PK,...] FILE_OR_DIR...
+                                                    the country-relation matrix as CSV
   entente pack      -o OUT.entente FILE_OR_DIR...   write the parsed corpus in entente's binary format
   entente generate  --docs N [--seed S] [--from DIR] OUT_DIR
                                                     write N synthetic articles recombined from the
@@ -80,6 +83,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     };
     if command == "generate" {
         return generate(rest);
+    }
+    if command == "matrix" {
+        return matrix(rest);
     }
     let default = match command.as_str() {
         "extract" => Format::Json,
@@ -189,4 +195,80 @@ fn generate(args: &[String]) -> Result<ExitCode, String> {
         bytes as f64 / 1e6
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn matrix(args: &[String]) -> Result<ExitCode, String> {
+    use entente_core::model::{CountryCode, Stance, Topic, TopicSet};
+    use entente_core::relations::matrix::{MatrixQuery, PairIndex, Window};
+    let mut window = Window::Sentence;
+    let mut topics = TopicSet::default();
+    let mut stance = None;
+    let mut countries: Option<Vec<CountryCode>> = None;
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
+        match a.as_str() {
+            "--window" => {
+                let v = value("--window")?;
+                window = Window::from_id(&v).ok_or(format!(
+                    "unknown window {v:?} (sentence, paragraph or document)"
+                ))?;
+            }
+            "--topic" => {
+                let v = value("--topic")?;
+                topics.insert(Topic::from_id(&v).ok_or(format!(
+                    "unknown topic {v:?} (one of {})",
+                    Topic::ALL.map(|t| t.id()).join(", ")
+                ))?);
+            }
+            "--stance" => {
+                let v = value("--stance")?;
+                stance = Some(Stance::from_id(&v).ok_or(format!(
+                    "unknown stance {v:?} (cooperative, conflictual or neutral)"
+                ))?);
+            }
+            "--countries" => {
+                let v = value("--countries")?;
+                let list = v
+                    .split(',')
+                    .map(|c| {
+                        CountryCode::new(&c.trim().to_ascii_uppercase())
+                            .ok_or(format!("{c:?} is not a country code"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                countries = Some(list);
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
+            _ => paths.push(a.clone()),
+        }
+    }
+    if paths.is_empty() {
+        return Err(format!("no FILE_OR_DIR given\n\n{USAGE}"));
+    }
+    let loaded = input::load(&paths);
+    for e in &loaded.errors {
+        eprintln!("entente: {e}");
+    }
+    let corpus = entente_core::parse::parse_corpus(&loaded.name, loaded.files);
+    let analyses: Vec<Analysis> = corpus.documents.iter().map(analyze).collect();
+    let index = PairIndex::build(corpus.documents.iter().zip(&analyses));
+    let m = index.matrix(&MatrixQuery {
+        documents: None,
+        window,
+        topics,
+        stance,
+        countries: countries.as_deref(),
+    });
+    let shown = countries.unwrap_or_else(|| m.countries.clone());
+    let text = export::matrix_csv(&m, &shown);
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
+    Ok(if loaded.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

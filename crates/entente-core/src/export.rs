@@ -623,6 +623,22 @@ pub fn figures_json(docs: &[(&Document, &Analysis)]) -> String {
     json_lines(rows.into_iter())
 }
 
+/// A matrix as CSV: a header row `code,name,` then the country codes, and one row per country
+/// with its code, name and counts. `countries` picks and orders the rows and columns (for the app's
+/// top-N and ordering); the CLI passes all of the matrix's countries.
+pub fn matrix_csv(matrix: &crate::relations::matrix::Matrix, countries: &[CountryCode]) -> String {
+    let mut out = String::new();
+    let mut header = vec!["code".to_string(), "name".to_string()];
+    header.extend(countries.iter().map(|c| c.to_string()));
+    csv_row(&mut out, &header);
+    for &a in countries {
+        let mut row = vec![a.to_string(), country_name(a).to_string()];
+        row.extend(countries.iter().map(|&b| matrix.count(a, b).to_string()));
+        csv_row(&mut out, &row);
+    }
+    out
+}
+
 fn stance_id(s: Stance) -> &'static str {
     s.id()
 }

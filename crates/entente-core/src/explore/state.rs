@@ -45,34 +45,9 @@ pub enum CountryMode {
     All,
 }
 
-/// The co-mention window of the matrix.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Window {
-    /// Two countries in one sentence.
-    #[default]
-    Sentence,
-    /// Two countries in one paragraph.
-    Paragraph,
-    /// Two countries in one document.
-    Document,
-}
-
-impl Window {
-    /// The id used in URLs and the CLI.
-    pub fn id(self) -> &'static str {
-        match self {
-            Window::Sentence => "sentence",
-            Window::Paragraph => "paragraph",
-            Window::Document => "document",
-        }
-    }
-    /// Parses an id.
-    pub fn from_id(s: &str) -> Option<Window> {
-        [Window::Sentence, Window::Paragraph, Window::Document]
-            .into_iter()
-            .find(|w| w.id() == s)
-    }
-}
+/// The co-mention window of the matrix (the matrix engine's own type, so the URL, the app and
+/// the CLI name windows alike).
+pub use crate::relations::matrix::Window;
 
 /// How matrix rows and columns are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -1,0 +1,142 @@
+//! The `entente` command end to end: real processes on the seed corpus.
+
+use std::process::{Command, Output};
+
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+
+fn entente(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(args)
+        .output()
+        .expect("run entente")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
+}
+
+#[test]
+fn extract_json_lists_the_eight_seed_documents() {
+    let out = entente(&["extract", "--json", SEEDS]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let docs = docs.as_array().unwrap();
+    assert_eq!(docs.len(), 8);
+    let sections: Vec<_> = docs.iter().map(|d| d["section"].as_u64()).collect();
+    assert_eq!(
+        sections,
+        [None, None, None, None, Some(1), Some(2), Some(3), Some(4)]
+    );
+    for d in docs {
+        for key in [
+            "id",
+            "title",
+            "title_derived",
+            "text",
+            "countries",
+            "figures",
+            "relations",
+            "topics",
+        ] {
+            assert!(d.get(key).is_some(), "{key} missing");
+        }
+    }
+}
+
+#[test]
+fn unreadable_paths_are_reported_and_the_rest_processed() {
+    let out = entente(&["extract", "--csv", "/nonexistent/file.txt", SEEDS]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "one line per problem: {err}");
+    assert!(err.contains("/nonexistent/file.txt"));
+    assert_eq!(
+        stdout(&out).lines().count(),
+        9,
+        "header and the 8 documents"
+    );
+
+    let empty = std::env::temp_dir().join(format!("entente-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = entente(&["figures", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds no .txt or .md files"));
+    std::fs::remove_dir_all(&empty).ok();
+
+    let out = entente(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn matrix_csv_is_symmetric_and_matches_relation_rows() {
+    let out = entente(&["matrix", SEEDS]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    let codes = &rows[0][2..];
+    let n = codes.len();
+    let mut total = 0u64;
+    for (i, row) in rows[1..].iter().enumerate() {
+        assert_eq!(row[0], codes[i]);
+        for j in 0..n {
+            assert_eq!(row[2 + j], rows[1 + j][2 + i], "symmetric at {i},{j}");
+            if j > i {
+                total += row[2 + j].parse::<u64>().unwrap();
+            }
+        }
+    }
+    // At the sentence window, the matrix counts exactly the relation pairs.
+    let rel = entente(&["relations", "--csv", SEEDS]);
+    let pairs = stdout(&rel).lines().count() as u64 - 1;
+    assert_eq!(total, pairs);
+
+    let bad = entente(&["matrix", "--topic", "nonsense", SEEDS]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn generate_is_deterministic_and_packs() {
+    let base = std::env::temp_dir().join(format!("entente-gen-{}", std::process::id()));
+    let (a, b) = (base.join("a"), base.join("b"));
+    for dir in [&a, &b] {
+        let out = entente(&[
+            "generate",
+            "--docs",
+            "25",
+            "--seed",
+            "9",
+            "--from",
+            SEEDS,
+            dir.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let names: Vec<_> = std::fs::read_dir(&a)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 25);
+    for n in &names {
+        assert_eq!(
+            std::fs::read(a.join(n)).unwrap(),
+            std::fs::read(b.join(n)).unwrap()
+        );
+    }
+    let packed = base.join("corpus.entente");
+    let out = entente(&["pack", "-o", packed.to_str().unwrap(), a.to_str().unwrap()]);
+    assert!(out.status.success());
+    let corpus = entente_core::format::decode(&std::fs::read(&packed).unwrap()).unwrap();
+    assert!(corpus.documents.len() >= 25, "bulletins add sections");
+    std::fs::remove_dir_all(&base).ok();
+}
