@@ -301,10 +301,10 @@ pub fn generate(pool: &Pool, n: usize, seed: u64) -> Vec<(String, String)> {
                 MONTHS[rng.below(12)].to_uppercase()
             ));
             let mut titles = Vec::new();
-            for k in 0..sections {
+            for (k, numeral) in ROMAN.iter().take(sections).enumerate() {
                 let mut t = String::new();
                 title(&mut rng, pool, &mut t);
-                text.push_str(&format!("- {}. **{t}**\n{}\n", ROMAN[k], 2 + 3 * k));
+                text.push_str(&format!("- {numeral}. **{t}**\n{}\n", 2 + 3 * k));
                 titles.push(t);
             }
             text.push('\n');
