@@ -272,17 +272,29 @@ impl Scanner<'_> {
                 }
             }
         }
-        // A magnitude after a space: "3.7 billion", "700 thousand", "$5 m".
-        if !num.words && !has_scale {
-            let s = scan::skip_space(t, pos);
-            if s > pos {
+        // A magnitude after a space or a hyphen: "3.7 billion", "700 thousand", "$5 m",
+        // "a $1-billion deal", "Rs 2,000-crore"; and a second one ("1.5 lakh crore").
+        if !num.words {
+            for _ in 0..2 {
+                let s = if t.get(pos) == Some(&b'-') {
+                    pos + 1
+                } else {
+                    scan::skip_space(t, pos)
+                };
+                if s == pos {
+                    break;
+                }
                 let we = scan::letters_end(t, s);
-                if we > s && !scan::is_alnum_at(t, we) {
-                    if let Some(w) = self.lex.number_word(&t[s..we]).filter(is_scale) {
-                        scale = w.value;
+                if we == s || scan::is_alnum_at(t, we) {
+                    break;
+                }
+                match self.lex.number_word(&t[s..we]).filter(is_scale) {
+                    Some(w) => {
+                        scale *= w.value;
                         has_scale = true;
                         pos = we;
                     }
+                    None => break,
                 }
             }
         }
@@ -294,6 +306,8 @@ impl Scanner<'_> {
                 hyphen = true;
                 match self.lex.units.match_forward(t, pos + 1) {
                     Some(m) => Some(m),
+                    // "$5-billion-plus": the currency already says what it is.
+                    None if has_cur => None,
                     // "two-thirds", "a 5-point plan", "twenty-first": a compound, not a figure.
                     None => return Err(scan::letters_end(t, pos + 1)),
                 }

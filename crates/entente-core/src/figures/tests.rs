@@ -190,6 +190,41 @@ fn money() {
             "inflation of 3,5% and lists 1,2 and 3",
             &["3,5% = percent 3.5 %"],
         ),
+        ("a $1-billion deal", &["$1-billion = money 1000000000 USD"]),
+        (
+            "a Rs 2,000-crore project",
+            &["Rs 2,000-crore = money 20000000000 INR"],
+        ),
+        (
+            "₹1.5 lakh crore was spent",
+            &["₹1.5 lakh crore = money 1500000000000 INR"],
+        ),
+        (
+            "aid of JD500 million and 20 million dinars",
+            &[
+                "JD500 million = money 500000000 JOD",
+                "20 million dinars = money 20000000 JOD",
+            ],
+        ),
+        (
+            "$1 = 612.07 CFA francs",
+            &["$1 = money 1 USD", "612.07 CFA francs = money 612.07 XOF"],
+        ),
+        (
+            "a Dh5 billion fund and SR 2 billion",
+            &[
+                "Dh5 billion = money 5000000000 AED",
+                "SR 2 billion = money 2000000000 SAR",
+            ],
+        ),
+        (
+            "U.S. $5 billion",
+            &["U.S. $5 billion = money 5000000000 USD"],
+        ),
+        (
+            "4.5 billion pesos",
+            &["4.5 billion pesos = money 4500000000 MXN"],
+        ),
     ]);
 }
 
