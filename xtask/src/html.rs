@@ -18,6 +18,9 @@ use sha2::{Digest, Sha256, Sha384, Sha512};
 const COMMON_DIRECTIVES: &str =
     "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
+/// An element's attributes: names lowercased, values unescaped (`None` for a bare attribute).
+pub type Attributes = Vec<(String, Option<String>)>;
+
 /// An element found in the HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Element {
@@ -26,8 +29,8 @@ pub struct Element {
     pub outer: std::ops::Range<usize>,
     /// Byte range of the content between the tags (empty for a void element).
     pub inner: std::ops::Range<usize>,
-    /// The attributes, names lowercased, in order.
-    pub attrs: Vec<(String, Option<String>)>,
+    /// The attributes, in order.
+    pub attrs: Attributes,
 }
 
 impl Element {
@@ -90,7 +93,7 @@ pub fn find_elements(html: &str, name: &str, void: bool) -> Vec<Element> {
 
 /// Parses attributes from `start` (just after the tag name) to the closing `>`; returns them and
 /// the offset after `>`.
-fn parse_attributes(html: &str, start: usize) -> Option<(Vec<(String, Option<String>)>, usize)> {
+fn parse_attributes(html: &str, start: usize) -> Option<(Attributes, usize)> {
     let b = html.as_bytes();
     let mut i = start;
     let mut attrs = Vec::new();

@@ -19,6 +19,8 @@ use xtask::{html, server};
 const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen's npm package; 132 reads everything rustc 1.9x emits for wasm32.
 const BINARYEN_VERSION: &str = "132";
+/// axe-core's npm package: the accessibility checks the browser suite injects in Chromium.
+const AXE_VERSION: &str = "4.14.1";
 /// geckodriver, from crates.io.
 const GECKODRIVER_VERSION: &str = "0.37.1";
 /// Debian packages for the three engines and the virtual display WebKit runs under.
@@ -243,6 +245,9 @@ fn setup(needs: &Needs) -> Result<()> {
         }
         let wasm_opt = tools_dir().join("node_modules/.bin/wasm-opt");
         let has_binaryen = wasm_opt.is_file()
+            && tools_dir()
+                .join("node_modules/axe-core/axe.min.js")
+                .is_file()
             && version_of(&wasm_opt.to_string_lossy())
                 .is_some_and(|v| v.contains(&format!("version {BINARYEN_VERSION}")));
         if !has_binaryen {
@@ -258,6 +263,7 @@ fn setup(needs: &Needs) -> Result<()> {
                 "--no-fund",
                 "--no-save",
                 &format!("binaryen@{BINARYEN_VERSION}"),
+                &format!("axe-core@{AXE_VERSION}"),
             ]))?;
         }
     }
@@ -271,7 +277,7 @@ fn setup(needs: &Needs) -> Result<()> {
             if on_path("apt-get") {
                 run(cmd("apt-get").arg("update"))?;
                 run(cmd("apt-get")
-                    .args(["install", "-y", "--no-install-recommends"])
+                    .args(["install", "-y"])
                     .args(APT_PACKAGES)
                     .env("DEBIAN_FRONTEND", "noninteractive"))?;
             } else {
