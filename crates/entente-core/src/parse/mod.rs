@@ -3,14 +3,14 @@
 //! Parsing never fails on text: whatever the input, the result is one or more documents, and
 //! problems are reported as [`Document::warnings`]. The steps, each in its own module:
 //!
-//! 1. [`normalize`]: UTF-8 decoding (lossy, with a warning), BOM, CRLF, control characters,
+//! 1. `normalize`: UTF-8 decoding (lossy, with a warning), BOM, CRLF, control characters,
 //!    Markdown escapes (`\$`).
-//! 2. [`front_matter`]: an optional `---` block whose values win over detection.
-//! 3. [`bulletin`]: a publication with a table of contents becomes one document per section.
-//! 4. [`article`]: per article, the header zone (headline, date line, byline, breadcrumbs, share
+//! 2. `front_matter`: an optional `---` block whose values win over detection.
+//! 3. `bulletin`: a publication with a table of contents becomes one document per section.
+//! 4. `article`: per article, the header zone (headline, date line, byline, breadcrumbs, share
 //!    prompts, letterhead), the body with its furniture set aside, the trailing site furniture, and
 //!    the lead (source credit, dateline).
-//! 5. [`segment`]: paragraphs (lines cut by page breaks joined) and sentences, as byte offsets.
+//! 5. `segment`: paragraphs (lines cut by page breaks joined) and sentences, as byte offsets.
 //!
 //! The rules are shapes of lines (a heading is short and has no final period; a counter is only
 //! digits; a breadcrumb is `N. Word`), with small lexicons in `data/parse_*.txt` naming the words
