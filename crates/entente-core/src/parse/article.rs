@@ -255,7 +255,7 @@ fn scan_header<'a>(lines: &[&'a str], draft: &mut Draft<'a>, heading: Option<&st
                 }
             }
             if let Some(name) = lex.strip_label(&lex.source_labels, line) {
-                if !name.is_empty() && !ends_terminal(name) {
+                if is_source_name(name) {
                     draft.meta.offer_source(source_priority::CREDIT, name);
                     draft.remove(line, "source line");
                     i += 1;
@@ -394,6 +394,9 @@ fn metadata_fields(line: &str, meta: &mut Meta) -> bool {
             }
             found.author.get_or_insert_with(|| name.to_string());
         } else if let Some(name) = lex.strip_label(&lex.source_labels, part) {
+            if !is_source_name(name) {
+                return false;
+            }
             found.offer_source(source_priority::CREDIT, name);
         } else if let Some((date, _, _)) = find_date(part, false).filter(|_| is_date_line(part)) {
             found.date.get_or_insert(date);
@@ -488,7 +491,7 @@ fn scan_body<'a>(lines: &[&'a str], from: usize, draft: &mut Draft<'a>) {
         if is_domain(line) {
             draft.meta.offer_source(source_priority::DOMAIN, line);
         } else if let Some(name) = lex.strip_label(&lex.source_labels, line) {
-            if !name.is_empty() {
+            if is_source_name(name) {
                 draft.meta.offer_source(source_priority::CREDIT, name);
             }
         } else if is_url(line) && draft.meta.url.is_none() {
@@ -718,6 +721,17 @@ fn breadcrumbs<'a>(lines: &[&'a str], before_title: bool) -> Option<(usize, &'a 
 /// The item of a breadcrumb line, without its number.
 fn crumb_item(line: &str) -> &str {
     strip_numeral(line).map_or(line, |(_, _, t)| t)
+}
+
+/// Whether the value of a `Source:` line is a name ("Trend", "Ministry of Foreign Affairs",
+/// "apa.az") rather than prose ("Via Baku, the pipeline reaches Europe").
+fn is_source_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && word_count(s, 8) <= 8
+        && !s.contains(',')
+        && !ends_terminal(s)
+        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || is_domain(s))
 }
 
 /// Whether a byline value is one or more names ("Ali Gasimov", "A. Writer and B. Writer").

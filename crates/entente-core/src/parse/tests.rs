@@ -280,6 +280,15 @@ fn detects_metadata_from_line_shapes() {
             ..NONE
         },
     );
+    // A label word opening prose is not a metadata label.
+    check_meta(
+        "Pipelines across the Caspian\n\nVia Baku, the pipeline reaches Europe\n\nBy the end of 2024 trade doubled\n\nThe pipeline carried more gas this year than ever.",
+        Want {
+            title: Some("Pipelines across the Caspian"),
+            first_paragraph: "Pipelines across the Caspian",
+            ..NONE
+        },
+    );
     // A headline that mentions a date is still a headline; a year alone is no date line.
     check_meta(
         "Azerbaijan and China sign deal on 22 April 2025 in Beijing\n\n2024 was a record year for trade between them, officials said.",
