@@ -2,7 +2,7 @@
 //! the matrix and the exports are built from.
 
 use crate::model::{Document, Figure, Mention, OrgMention, Rejected, Relation, TopicSet};
-use crate::{figures, gazetteer, organizations, relations, topics};
+use crate::{figures, relations};
 
 /// Everything entente extracts from one document. Offsets point into [`Document::text`].
 #[derive(Clone, Debug, Default)]
@@ -23,17 +23,15 @@ pub struct Analysis {
 
 /// Analyses one document.
 pub fn analyze(doc: &Document) -> Analysis {
-    let scan = gazetteer::scan(doc);
-    let organizations = organizations::scan(doc);
-    let sentence_topics = topics::classify(doc);
-    let figures = figures::extract(doc, &scan.mentions);
-    let relations = relations::extract(doc, &scan.mentions, &sentence_topics);
+    // The gazetteer, organizations, topics and relations share one cut of the text into words.
+    let rel = relations::analyze_document(doc);
+    let figures = figures::extract(doc, &rel.countries.mentions);
     Analysis {
-        countries: scan.mentions,
-        rejected: scan.rejected,
-        organizations,
-        sentence_topics,
+        countries: rel.countries.mentions,
+        rejected: rel.countries.rejected,
+        organizations: rel.organizations,
+        sentence_topics: rel.sentence_topics,
         figures,
-        relations,
+        relations: rel.relations,
     }
 }

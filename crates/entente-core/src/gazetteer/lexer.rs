@@ -11,7 +11,7 @@
 //! still possible.
 
 use crate::text::fold_char;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The first character of the word is uppercase.
@@ -49,12 +49,6 @@ impl Token {
 }
 
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
-const MUL: u64 = 0x0000_0100_0000_01b3;
-
-#[inline]
-fn mix_char(h: u64, c: u32) -> u64 {
-    (h ^ u64::from(c)).wrapping_mul(MUL)
-}
 
 /// Mixes two 64-bit values (used to chain word hashes into phrase keys).
 #[inline]
@@ -63,18 +57,87 @@ pub(crate) fn mix(h: u64, v: u64) -> u64 {
     x ^ (x >> 29)
 }
 
-/// The hash of a folded word given as text ("Azerbaijan" and "azerbaijan" hash alike).
-pub(crate) fn word_hash(word: &str) -> u64 {
-    let mut h = SEED;
-    for c in word.chars() {
-        let (a, b) = fold_char(c);
-        h = mix_char(h, a as u32);
-        if let Some(b) = b {
-            h = mix_char(h, b as u32);
+/// Hashes a folded word eight bytes at a time: bytes are packed into a word and mixed once per
+/// eight, which keeps the per-byte work to a shift and an or.
+#[derive(Clone, Copy)]
+struct WordHasher {
+    h: u64,
+    acc: u64,
+    n: u32,
+}
+
+impl WordHasher {
+    #[inline]
+    fn new() -> Self {
+        WordHasher {
+            h: SEED,
+            acc: 0,
+            n: 0,
         }
     }
-    h
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.acc = (self.acc << 8) | u64::from(b);
+        self.n += 1;
+        if self.n == 8 {
+            self.h = mix(self.h, self.acc);
+            self.acc = 0;
+            self.n = 0;
+        }
+    }
+    #[inline]
+    fn push_char(&mut self, c: char) {
+        if c.is_ascii() {
+            self.push(c as u8);
+        } else {
+            let mut buf = [0u8; 4];
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                self.push(b);
+            }
+        }
+    }
+    /// Pushes a character folded for matching.
+    #[inline]
+    fn push_folded(&mut self, c: char) {
+        let (a, b) = fold_char(c);
+        self.push_char(a);
+        if let Some(b) = b {
+            self.push_char(b);
+        }
+    }
+    #[inline]
+    fn finish(self) -> u64 {
+        mix(self.h, self.acc ^ (u64::from(self.n) << 60))
+    }
 }
+
+/// The hash of a folded word given as text ("Azerbaijan" and "azerbaijan" hash alike).
+pub(crate) fn word_hash(word: &str) -> u64 {
+    let mut h = WordHasher::new();
+    for c in word.chars() {
+        h.push_folded(c);
+    }
+    h.finish()
+}
+
+/// Per ASCII byte: its class bits (0 for a byte that is not part of a word).
+const B_LOWER: u8 = 1;
+const B_UPPER: u8 = 2;
+const B_DIGIT: u8 = 4;
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' => B_LOWER,
+            b'A'..=b'Z' => B_UPPER,
+            b'0'..=b'9' => B_DIGIT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Cuts `text` into words, appending them to `out`.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
@@ -85,7 +148,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     while i < n {
         let b = bytes[i];
         if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
+            if ASCII_CLASS[b as usize] == 0 {
                 i += 1;
                 continue;
             }
@@ -96,31 +159,25 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 continue;
             }
         }
-        // A word starts at i.
+        // A word starts at i. ASCII bytes take the branch-light path: their class bits are
+        // or-ed together and their lowercase form hashed.
         let start = i;
-        let mut h = SEED;
-        let mut flags = 0u8;
-        let mut has_lower = false;
-        let mut first = true;
+        let mut h = WordHasher::new();
+        let mut classes = 0u8;
+        let mut upper_initial = false;
         while i < n {
             let b = bytes[i];
             if b < 0x80 {
-                if b.is_ascii_lowercase() {
-                    has_lower = true;
-                    flags |= HAS_LETTER;
-                    h = mix_char(h, u32::from(b));
-                } else if b.is_ascii_uppercase() {
-                    if first {
-                        flags |= UPPER_INITIAL;
-                    }
-                    flags |= HAS_LETTER;
-                    h = mix_char(h, u32::from(b | 0x20));
-                } else if b.is_ascii_digit() {
-                    flags |= HAS_DIGIT;
-                    h = mix_char(h, u32::from(b));
-                } else {
+                let class = ASCII_CLASS[b as usize];
+                if class == 0 {
                     break;
                 }
+                if i == start {
+                    upper_initial = class == B_UPPER;
+                }
+                classes |= class;
+                // Lowercase an uppercase letter; digits and lowercase letters are unchanged.
+                h.push(b | ((class & B_UPPER) << 4));
                 i += 1;
             } else {
                 let c = decode(text, i);
@@ -128,33 +185,39 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                     break;
                 }
                 if c.is_uppercase() {
-                    if first {
-                        flags |= UPPER_INITIAL;
+                    if i == start {
+                        upper_initial = true;
                     }
+                    classes |= B_UPPER;
                 } else if c.is_lowercase() {
-                    has_lower = true;
-                }
-                if c.is_alphabetic() {
-                    flags |= HAS_LETTER;
+                    classes |= B_LOWER;
+                } else if c.is_alphabetic() {
+                    // A letter without case (CJK, Arabic): a letter, never "all upper".
+                    classes |= B_LOWER;
                 } else {
-                    flags |= HAS_DIGIT;
+                    classes |= B_DIGIT;
                 }
-                let (a, b2) = fold_char(c);
-                h = mix_char(h, a as u32);
-                if let Some(b2) = b2 {
-                    h = mix_char(h, b2 as u32);
-                }
+                h.push_folded(c);
                 i += c.len_utf8();
             }
-            first = false;
         }
-        if flags & HAS_LETTER != 0 && !has_lower {
-            flags |= ALL_UPPER;
+        let mut flags = 0u8;
+        if upper_initial {
+            flags |= UPPER_INITIAL;
+        }
+        if classes & (B_LOWER | B_UPPER) != 0 {
+            flags |= HAS_LETTER;
+            if classes & B_LOWER == 0 {
+                flags |= ALL_UPPER;
+            }
+        }
+        if classes & B_DIGIT != 0 {
+            flags |= HAS_DIGIT;
         }
         out.push(Token {
             start: start as u32,
             end: i as u32,
-            hash: h,
+            hash: h.finish(),
             flags,
         });
     }
@@ -273,19 +336,25 @@ pub(crate) fn phrase_key(phrase: &str) -> Option<(u64, usize)> {
     Some((h, toks.len()))
 }
 
-/// A table of phrases mapped to values, matched longest-first at word starts.
+/// A key of the table: a whole phrase, the beginning of a longer one, or both.
+#[derive(Clone, Debug)]
+struct Slot<V> {
+    value: Option<V>,
+    prefix: bool,
+}
+
+/// A table of phrases mapped to values, matched longest-first at word starts. One hash probe per
+/// word tells both whether a phrase ends there and whether a longer one may.
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseTable<V> {
-    full: HashMap<u64, V, IdBuild>,
-    prefixes: HashSet<u64, IdBuild>,
+    slots: HashMap<u64, Slot<V>, IdBuild>,
     max_words: usize,
 }
 
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
-            full: HashMap::default(),
-            prefixes: HashSet::default(),
+            slots: HashMap::default(),
             max_words: 0,
         }
     }
@@ -305,33 +374,50 @@ impl<V> PhraseTable<V> {
             if sep == Sep::Break {
                 return false;
             }
-            self.prefixes.insert(h);
+            self.slots
+                .entry(h)
+                .or_insert(Slot {
+                    value: None,
+                    prefix: false,
+                })
+                .prefix = true;
             h = mix(mix(h, sep.key()), w[1].hash);
         }
         self.max_words = self.max_words.max(toks.len());
-        self.full.insert(h, value);
+        self.slots
+            .entry(h)
+            .or_insert(Slot {
+                value: None,
+                prefix: false,
+            })
+            .value = Some(value);
         true
     }
 
     /// Whether a phrase with this text is in the table.
     pub(crate) fn get_text(&self, phrase: &str) -> Option<&V> {
         let (h, _) = phrase_key(phrase)?;
-        self.full.get(&h)
+        self.slots.get(&h)?.value.as_ref()
     }
 
     /// The longest phrase starting at word `i`: the index one past its last word, and its value.
     #[inline]
     pub(crate) fn longest_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<(usize, &V)> {
         let mut h = mix(SEED, tokens[i].hash);
-        let mut best = self.full.get(&h).map(|v| (i + 1, v));
+        let mut slot = self.slots.get(&h)?;
+        let mut best = slot.value.as_ref().map(|v| (i + 1, v));
         let mut j = i + 1;
-        while j < tokens.len() && j - i < self.max_words && self.prefixes.contains(&h) {
+        while slot.prefix && j < tokens.len() && j - i < self.max_words {
             let sep = sep_between(text, &tokens[j - 1], &tokens[j]);
             if sep == Sep::Break {
                 break;
             }
             h = mix(mix(h, sep.key()), tokens[j].hash);
-            if let Some(v) = self.full.get(&h) {
+            match self.slots.get(&h) {
+                Some(s) => slot = s,
+                None => break,
+            }
+            if let Some(v) = slot.value.as_ref() {
                 best = Some((j + 1, v));
             }
             j += 1;

@@ -249,6 +249,11 @@ pub fn scan(doc: &Document) -> CountryScan {
     rules::scan_tokens(gazetteer(), doc, &tokens)
 }
 
+/// [`scan`] over words already cut by [`lexer::tokenize`] (shared with the other analysers).
+pub(crate) fn scan_with_tokens(doc: &Document, tokens: &[Token]) -> CountryScan {
+    rules::scan_tokens(gazetteer(), doc, tokens)
+}
+
 /// The English short name of a country ("Azerbaijan", "United Kingdom"), or the code itself when
 /// unknown.
 pub fn country_name(code: CountryCode) -> &'static str {

@@ -153,9 +153,10 @@ fn decide(cx: &Cx, i: usize, j: usize, end: u32, alias: &Alias) -> Decision {
         }
     }
 
-    // Word-shape rules: only where capital letters carry information.
-    let shape = cx.shape(i);
-    if shape == Shape::Prose {
+    // Word-shape rules: only where capital letters carry information. The line's shape is
+    // read only when a capitalized word or "of" stands next to the match.
+    let cap_next = |n: Option<(usize, Sep)>| matches!(n, Some((k, Sep::Space)) if cx.toks[k].is_capitalized() || cx.word(k) == "of");
+    if (cap_next(prev) || cap_next(next)) && cx.shape(i) == Shape::Prose {
         if let Some(d) = proper_name_or_person(cx, prev, next, alias, form) {
             return d;
         }

@@ -135,17 +135,35 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// The pairs of a relation sentence, `a < b`, each with its stance. `codes` are the sentence's
 /// distinct countries, sorted; `mentions` are its counted mentions.
+/// `doc_tokens`, when given, are the words of the whole text (as [`lexer::tokenize`] cuts them);
+/// otherwise the sentence is cut here.
 pub(crate) fn pair_stances(
     text: &str,
-    start: u32,
-    end: u32,
+    (start, end): (u32, u32),
+    doc_tokens: Option<&[Token]>,
     mentions: &[Mention],
     codes: &[CountryCode],
 ) -> Vec<Pair> {
-    let sentence = text.get(start as usize..end as usize).unwrap_or("");
-    let mut toks: Vec<Token> = Vec::new();
-    lexer::tokenize(sentence, &mut toks);
-    let cx = Sentence::new(sentence, &toks, start, mentions, codes.len());
+    let owned: Vec<Token>;
+    let toks: &[Token] = match doc_tokens {
+        Some(all) => {
+            let a = all.partition_point(|t| t.start < start);
+            let b = all.partition_point(|t| t.start < end);
+            &all[a..b]
+        }
+        None => {
+            let sentence = text.get(start as usize..end as usize).unwrap_or("");
+            let mut v: Vec<Token> = Vec::new();
+            lexer::tokenize(sentence, &mut v);
+            for t in &mut v {
+                t.start += start;
+                t.end += start;
+            }
+            owned = v;
+            &owned
+        }
+    };
+    let cx = Sentence::new(text, toks, mentions, codes.len());
     let mut pairs = Vec::with_capacity(codes.len() * (codes.len() - 1) / 2);
     for (x, &a) in codes.iter().enumerate() {
         for &b in &codes[x + 1..] {
@@ -170,19 +188,13 @@ struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    fn new(
-        text: &'a str,
-        toks: &'a [Token],
-        offset: u32,
-        mentions: &[Mention],
-        n_codes: usize,
-    ) -> Self {
+    fn new(text: &'a str, toks: &'a [Token], mentions: &[Mention], n_codes: usize) -> Self {
         let lex = lexicon();
         // Country occurrences as word ranges.
         let mut occs: Vec<Occ> = Vec::new();
         let mut covered = vec![false; toks.len()];
         for m in mentions {
-            let (s, e) = (m.start.saturating_sub(offset), m.end.saturating_sub(offset));
+            let (s, e) = (m.start, m.end);
             let first = toks.partition_point(|t| t.start < s);
             let last = toks.partition_point(|t| t.start < e);
             if first >= last {
@@ -212,10 +224,11 @@ impl<'a> Sentence<'a> {
                     || gap.contains(" – ")
                     || gap.contains(" - ")
                     || (gap.contains(',')
-                        && matches!(
-                            word.to_ascii_lowercase().as_str(),
-                            "but" | "while" | "whereas" | "which" | "who" | "although" | "though"
-                        ))
+                        && [
+                            "but", "while", "whereas", "which", "who", "although", "though",
+                        ]
+                        .iter()
+                        .any(|w| word.eq_ignore_ascii_case(w)))
                 {
                     c += 1;
                 }

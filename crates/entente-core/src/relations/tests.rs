@@ -182,3 +182,15 @@ fn topics_fall_back_to_diplomacy() {
     assert_eq!(r[0].topics.iter().collect::<Vec<_>>(), [Topic::Diplomacy]);
     assert_eq!((r[0].start, r[0].end), (0, d.text.len() as u32));
 }
+
+#[test]
+fn shared_lexing_gives_the_same_results() {
+    let d = doc("Azerbaijan and Pakistan signed a deal. The EU welcomed it.\n\nRussia attacked Ukraine in Kyiv.");
+    let all = analyze_document(&d);
+    let scan = gazetteer::scan(&d);
+    let t = topics::classify(&d);
+    assert_eq!(all.countries.mentions, scan.mentions);
+    assert_eq!(all.organizations, crate::organizations::scan(&d));
+    assert_eq!(all.sentence_topics, t);
+    assert_eq!(all.relations, extract(&d, &scan.mentions, &t));
+}

@@ -1,0 +1,134 @@
+//! Benchmarks of the relation analysers and the matrix: the throughput of the gazetteer, the
+//! organization matcher, the topic classifier and relation extraction over the seed documents
+//! (MB/s of document text), and the matrix over 10,000 documents (the seeds repeated), which must
+//! recompute in at most 10 ms. Each benchmark checks its result first, so a broken fast path
+//! cannot pass for a win.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use entente_core::model::{Topic, TopicSet};
+use entente_core::relations::matrix::{MatrixQuery, PairIndex, Window};
+use entente_core::{
+    analyze, gazetteer, organizations, parse, relations, topics, Analysis, Document,
+};
+use std::hint::black_box;
+
+const DOCS: usize = 10_000;
+
+fn seed_documents() -> Vec<Document> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("seeds folder")
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    parse::parse_corpus("seeds", files).documents
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = seed_documents();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let expected_mentions: usize = docs.iter().map(|d| gazetteer::scan(d).mentions.len()).sum();
+    let expected_relations: usize = docs.iter().map(|d| analyze(d).relations.len()).sum();
+    assert!(expected_mentions > 200 && expected_relations > 100);
+
+    let mut g = c.benchmark_group("analysers");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("gazetteer", |b| {
+        b.iter(|| {
+            let n: usize = docs
+                .iter()
+                .map(|d| gazetteer::scan(black_box(d)).mentions.len())
+                .sum();
+            assert_eq!(n, expected_mentions);
+            n
+        })
+    });
+    g.bench_function("organizations", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| organizations::scan(black_box(d)).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("topics", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| topics::classify(black_box(d)).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("all_four", |b| {
+        b.iter(|| {
+            let n: usize = docs
+                .iter()
+                .map(|d| {
+                    let scan = gazetteer::scan(black_box(d));
+                    let orgs = organizations::scan(d);
+                    let t = topics::classify(d);
+                    black_box(orgs.len());
+                    relations::extract(d, &scan.mentions, &t).len()
+                })
+                .sum();
+            assert_eq!(n, expected_relations);
+            n
+        })
+    });
+    g.finish();
+
+    // 10,000 documents: the seeds' analyses repeated.
+    let analyses: Vec<Analysis> = docs.iter().map(analyze).collect();
+    let corpus: Vec<(&Document, &Analysis)> = (0..DOCS)
+        .map(|i| (&docs[i % docs.len()], &analyses[i % docs.len()]))
+        .collect();
+    let index = PairIndex::build(corpus.iter().copied());
+    assert_eq!(index.n_documents(), DOCS);
+    let pairs_per_round: usize = analyses
+        .iter()
+        .map(|a| a.relations.iter().map(|r| r.pairs.len()).sum::<usize>())
+        .sum();
+    let rounds = DOCS / docs.len();
+    let half: Vec<u32> = (0..DOCS as u32).step_by(2).collect();
+    let mut diplomacy = TopicSet::default();
+    diplomacy.insert(Topic::Diplomacy);
+
+    let mut g = c.benchmark_group("matrix_10k_documents");
+    g.bench_function("build_index", |b| {
+        b.iter(|| PairIndex::build(corpus.iter().copied()).n_documents())
+    });
+    for window in Window::ALL {
+        g.bench_function(window.id(), |b| {
+            b.iter(|| {
+                let m = index.matrix(&MatrixQuery {
+                    window,
+                    ..Default::default()
+                });
+                if window == Window::Sentence {
+                    assert_eq!(m.total() as usize, pairs_per_round * rounds);
+                }
+                assert!(!m.cells.is_empty());
+                m.cells.len()
+            })
+        });
+    }
+    g.bench_function("sentence_half_documents_diplomacy", |b| {
+        b.iter(|| {
+            let m = index.matrix(&MatrixQuery {
+                documents: Some(&half),
+                topics: diplomacy,
+                ..Default::default()
+            });
+            assert!(!m.cells.is_empty());
+            m.cells.len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
