@@ -1,6 +1,7 @@
 //! Pure data for the figures view's chart: money figures summed by the countries named in their
 //! sentence, in the most common currency of the rows (sums across currencies would mean nothing).
 
+use crate::order;
 use entente_core::explore::{Explorer, FigureRow};
 use entente_core::model::{CountryCode, FigureKind, MentionRole};
 
@@ -39,7 +40,8 @@ pub fn money_by_country(explorer: &Explorer, rows: &[FigureRow], max_bars: usize
             None => currencies.push((unit, 1)),
         }
     }
-    currencies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    // Most figures first; ties keep the order of first appearance.
+    order::sort_by_key(&mut currencies, |c| (order::desc(c.1 as u64), 0));
     let Some(&(currency, _)) = currencies.first() else {
         return MoneyChart::default();
     };
@@ -82,7 +84,12 @@ pub fn money_by_country(explorer: &Explorer, rows: &[FigureRow], max_bars: usize
             }
         }
     }
-    bars.sort_by(|a, b| b.total.total_cmp(&a.total).then(a.code.cmp(&b.code)));
+    order::sort_by_key(&mut bars, |b| {
+        (
+            order::desc(order::f64_key(b.total)),
+            u64::from(u16::from_be_bytes(b.code.0)),
+        )
+    });
     bars.truncate(max_bars);
     MoneyChart {
         currency: currency.to_string(),

@@ -92,7 +92,8 @@ pub fn number(v: f64) -> String {
 
 /// An integral value with comma thousands separators.
 fn group(int: f64) -> String {
-    let digits = format!("{:.0}", int.abs());
+    // Integer formatting, not `{:.0}`: float formatting would add kilobytes to the wasm.
+    let digits = (int.abs() as u64).to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {

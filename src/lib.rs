@@ -20,6 +20,7 @@ pub mod format;
 pub mod hooks;
 pub mod marks;
 pub mod matrix;
+pub mod order;
 pub mod services;
 pub mod shared;
 

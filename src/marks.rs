@@ -68,7 +68,13 @@ fn valid(text: &str, start: usize, end: usize) -> bool {
 /// priority. Invalid spans are dropped.
 pub fn resolve(text: &str, mut marks: Vec<Mark>) -> Vec<Mark> {
     marks.retain(|m| valid(text, m.start, m.end));
-    marks.sort_by_key(|m| (m.start, m.kind.rank(), std::cmp::Reverse(m.end)));
+    // By start, then priority, then the longest first.
+    crate::order::sort_by_key(&mut marks, |m| {
+        (
+            ((m.start as u64) << 8) | u64::from(m.kind.rank()),
+            crate::order::desc(m.end as u64),
+        )
+    });
     let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
     for m in marks {
         match kept.last_mut() {
@@ -151,7 +157,7 @@ pub fn pieces(
             }
         }
     }
-    cuts.sort_unstable();
+    crate::order::sort_by_key(&mut cuts, |c| (*c as u64, 0));
     cuts.dedup();
     let mut out = Vec::with_capacity(cuts.len());
     for w in cuts.windows(2) {

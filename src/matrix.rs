@@ -8,106 +8,102 @@
 //! `heat-8`) and never inline styles; the SVG export writes the same colours.
 
 use crate::format::country_label;
-use entente_core::explore::state::MatrixOrder;
+use entente_core::explore::state::{MatrixOrder, Window};
 use entente_core::export::csv_row;
-use entente_core::model::{CountryCode, Stance, Topic};
-use std::collections::HashMap;
+use entente_core::model::{CountryCode, Stance, Topic, TopicSet};
+use entente_core::relations::matrix::{Cell, Matrix, MatrixQuery, PairIndex, Window as CoreWindow};
 use std::fmt::Write as _;
 
-/// What the matrix knows about one pair of countries.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct CellDetail {
-    /// Co-mentions in the window.
-    pub count: u32,
-    /// Co-mentions per topic, in [`Topic::ALL`] order.
-    pub topics: [u32; 10],
-    /// Co-mentions per stance, in [`Stance::ALL`] order.
-    pub stances: [u32; 3],
-    /// The evidence: (document index, sentence index), in document order.
-    pub evidence: Vec<(u32, u32)>,
-}
-
-impl CellDetail {
-    /// The tooltip: count, topic breakdown and stance balance.
-    pub fn describe(&self, a: CountryCode, b: CountryCode) -> String {
-        let mut topics: Vec<(Topic, u32)> = Topic::ALL
-            .iter()
-            .zip(self.topics)
-            .filter(|(_, n)| *n > 0)
-            .map(|(t, n)| (*t, n))
-            .collect();
-        topics.sort_by(|x, y| y.1.cmp(&x.1));
-        let topics: Vec<String> = topics
-            .iter()
-            .map(|(t, n)| format!("{} {n}", t.label()))
-            .collect();
-        let stances: Vec<String> = Stance::ALL
-            .iter()
-            .zip(self.stances)
-            .filter(|(_, n)| *n > 0)
-            .map(|(s, n)| format!("{n} {}", s.id()))
-            .collect();
-        let mut out = format!(
-            "{} – {}: {} co-mention{}",
-            country_label(a),
-            country_label(b),
-            self.count,
-            if self.count == 1 { "" } else { "s" }
-        );
-        if !topics.is_empty() {
-            let _ = write!(out, "\nTopics: {}", topics.join(", "));
-        }
-        if !stances.is_empty() {
-            let _ = write!(out, "\nStance: {}", stances.join(", "));
-        }
-        out
+/// The tooltip of a cell: count, topic breakdown and stance balance.
+pub fn describe(cell: &Cell) -> String {
+    let mut topics: Vec<(Topic, u32)> = Topic::ALL
+        .iter()
+        .zip(cell.topics)
+        .filter(|(_, n)| *n > 0)
+        .map(|(t, n)| (*t, n))
+        .collect();
+    crate::order::sort_by_key(&mut topics, |t| (crate::order::desc(u64::from(t.1)), 0));
+    let topics: Vec<String> = topics
+        .iter()
+        .map(|(t, n)| format!("{} {n}", t.label()))
+        .collect();
+    let stances: Vec<String> = Stance::ALL
+        .iter()
+        .zip(cell.stances)
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n} {}", s.id()))
+        .collect();
+    let mut out = format!(
+        "{} – {}: {} co-mention{}",
+        country_label(cell.a),
+        country_label(cell.b),
+        cell.count,
+        if cell.count == 1 { "" } else { "s" }
+    );
+    if !topics.is_empty() {
+        let _ = write!(out, "\nTopics: {}", topics.join(", "));
     }
+    if !stances.is_empty() {
+        let _ = write!(out, "\nStance: {}", stances.join(", "));
+    }
+    out
 }
 
-/// The matrix over a set of documents: the grid of counts and each non-empty cell's details,
-/// keyed by the ordered pair (`a < b`).
+/// The matrix over the result documents: the core's matrix and its square grid of counts.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MatrixData {
-    /// The counts.
+    /// The core's matrix (cells with topics, stances and evidence).
+    pub matrix: Matrix,
+    /// The counts as a grid over `matrix.countries`.
     pub grid: Grid,
-    /// The details of each non-empty cell.
-    pub cells: HashMap<(CountryCode, CountryCode), CellDetail>,
 }
 
 impl MatrixData {
-    /// Builds the grid from cell details.
-    pub fn from_cells(cells: HashMap<(CountryCode, CountryCode), CellDetail>) -> MatrixData {
-        let mut codes: Vec<CountryCode> = cells.keys().flat_map(|&(a, b)| [a, b]).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        let index: HashMap<CountryCode, usize> =
-            codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
-        let n = codes.len();
-        let mut counts = vec![0u32; n * n];
-        for (&(a, b), cell) in &cells {
-            let (i, j) = (index[&a], index[&b]);
-            if i != j {
-                counts[i * n + j] = cell.count;
-                counts[j * n + i] = cell.count;
-            }
-        }
-        let totals = (0..n)
-            .map(|i| counts[i * n..(i + 1) * n].iter().sum())
-            .collect();
-        MatrixData {
-            grid: Grid {
-                codes,
-                counts,
-                totals,
-            },
-            cells,
-        }
+    /// The cell of two countries, in either order.
+    pub fn cell(&self, a: CountryCode, b: CountryCode) -> Option<&Cell> {
+        self.matrix.cell(a, b)
     }
+}
 
-    /// The details of a cell, in either order.
-    pub fn cell(&self, a: CountryCode, b: CountryCode) -> Option<&CellDetail> {
-        self.cells.get(&if a < b { (a, b) } else { (b, a) })
+/// Computes the matrix over documents `docs` with the core's engine: the co-mention window, and
+/// optional topic and stance filters.
+pub fn compute(
+    pairs: &PairIndex,
+    docs: &[u32],
+    window: Window,
+    topic: Option<Topic>,
+    stance: Option<Stance>,
+) -> MatrixData {
+    // The engine lists evidence in the order of the documents it is given: corpus order.
+    let mut docs = docs.to_vec();
+    crate::order::sort_by_key(&mut docs, |d| (u64::from(*d), 0));
+    let mut topics = TopicSet::default();
+    if let Some(t) = topic {
+        topics.insert(t);
     }
+    let window = match window {
+        Window::Sentence => CoreWindow::Sentence,
+        Window::Paragraph => CoreWindow::Paragraph,
+        Window::Document => CoreWindow::Document,
+    };
+    let matrix = pairs.matrix(&MatrixQuery {
+        documents: Some(&docs),
+        window,
+        topics,
+        stance,
+        countries: None,
+    });
+    let n = matrix.countries.len();
+    let counts = matrix.dense();
+    let totals = (0..n)
+        .map(|i| counts[i * n..(i + 1) * n].iter().sum())
+        .collect();
+    let grid = Grid {
+        codes: matrix.countries.clone(),
+        counts,
+        totals,
+    };
+    MatrixData { matrix, grid }
 }
 
 /// The number of colour levels for non-zero counts.
@@ -118,9 +114,10 @@ pub const PALETTE: [&str; LEVELS as usize] = [
     "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d", "#46327e", "#440154",
 ];
 
-/// Whether text on a level needs to be light for contrast (WCAG AA).
+/// Whether text on a level needs to be light for contrast: from level 5 on, white text has the
+/// better contrast (at least 4.6:1, WCAG AA), below it dark text (at least 4.9:1).
 pub fn light_text(level: u8) -> bool {
-    level >= 6
+    level >= 5
 }
 
 /// A square grid of co-mention counts.
@@ -186,10 +183,11 @@ impl Grid {
     /// most co-mentioned (all when `None`), in the chosen order.
     pub fn select(&self, top_n: Option<u16>, order: MatrixOrder) -> Vec<usize> {
         let mut by_freq: Vec<usize> = (0..self.len()).filter(|&i| self.totals[i] > 0).collect();
-        by_freq.sort_by(|&a, &b| {
-            self.totals[b]
-                .cmp(&self.totals[a])
-                .then(self.codes[a].cmp(&self.codes[b]))
+        crate::order::sort_by_key(&mut by_freq, |&i| {
+            (
+                crate::order::desc(u64::from(self.totals[i])),
+                u64::from(u16::from_be_bytes(self.codes[i].0)),
+            )
         });
         if let Some(n) = top_n {
             by_freq.truncate(usize::from(n));
@@ -197,12 +195,9 @@ impl Grid {
         match order {
             MatrixOrder::Frequency => by_freq,
             MatrixOrder::Name => {
-                let mut v: Vec<(String, usize)> = by_freq
-                    .into_iter()
-                    .map(|i| (country_label(self.codes[i]), i))
-                    .collect();
-                v.sort();
-                v.into_iter().map(|(_, i)| i).collect()
+                let mut v = by_freq;
+                crate::order::sort_by_text(&mut v, |&i| country_label(self.codes[i]));
+                v
             }
             MatrixOrder::Cluster => self.cluster(&by_freq),
         }
@@ -485,127 +480,4 @@ mod tests {
         assert!(svg.contains("Co-mentions &lt;sentence&gt;"));
         assert!(svg.ends_with("</svg>"));
     }
-}
-
-/// Computes the matrix over documents `docs` with the core's analyses: the co-mention window,
-/// and optional topic and stance filters.
-pub fn compute(
-    explorer: &entente_core::explore::Explorer,
-    docs: &[u32],
-    window: entente_core::explore::state::Window,
-    topic: Option<Topic>,
-    stance: Option<Stance>,
-) -> MatrixData {
-    use entente_core::explore::state::Window;
-    let mut cells: HashMap<(CountryCode, CountryCode), CellDetail> = HashMap::new();
-    let stance_slot = |s: Stance| Stance::ALL.iter().position(|x| *x == s).unwrap_or(2);
-    for &d in docs {
-        let Some(analysis) = explorer.analyses.get(d as usize) else {
-            continue;
-        };
-        let doc = explorer.document(d);
-        match window {
-            Window::Sentence => {
-                for r in &analysis.relations {
-                    if topic.is_some_and(|t| !r.topics.contains(t)) {
-                        continue;
-                    }
-                    for p in &r.pairs {
-                        if stance.is_some_and(|s| s != p.stance) {
-                            continue;
-                        }
-                        let cell = cells.entry((p.a, p.b)).or_default();
-                        cell.count += 1;
-                        for t in r.topics.iter() {
-                            cell.topics[t as usize] += 1;
-                        }
-                        cell.stances[stance_slot(p.stance)] += 1;
-                        cell.evidence.push((d, r.sentence));
-                    }
-                }
-            }
-            Window::Paragraph | Window::Document => {
-                // Group the state mentions by window (paragraph, or the whole document); each
-                // pair of distinct countries in a window counts once. Its topics and stances are
-                // those of the pair's relation sentences in the window (neutral without one).
-                let window_of = |sentence: u32| -> u32 {
-                    match window {
-                        Window::Paragraph => doc
-                            .sentences
-                            .get(sentence as usize)
-                            .map_or(0, |s| s.paragraph),
-                        _ => 0,
-                    }
-                };
-                let mut groups: Vec<(u32, Vec<(CountryCode, u32)>)> = Vec::new();
-                for m in analysis
-                    .countries
-                    .iter()
-                    .filter(|m| m.role == entente_core::model::MentionRole::State)
-                {
-                    let w = window_of(m.sentence);
-                    match groups.last_mut() {
-                        Some((gw, list)) if *gw == w => {
-                            if !list.iter().any(|(c, _)| *c == m.code) {
-                                list.push((m.code, m.sentence));
-                            }
-                        }
-                        _ => groups.push((w, vec![(m.code, m.sentence)])),
-                    }
-                }
-                for (w, list) in &groups {
-                    for x in 0..list.len() {
-                        for y in x + 1..list.len() {
-                            let (ca, sa) = list[x];
-                            let (cb, sb) = list[y];
-                            let (a, b) = if ca < cb { (ca, cb) } else { (cb, ca) };
-                            let mut topics = entente_core::model::TopicSet::default();
-                            let mut stances = [0u32; 3];
-                            let mut evidence: Vec<(u32, u32)> = Vec::new();
-                            for r in analysis
-                                .relations
-                                .iter()
-                                .filter(|r| window_of(r.sentence) == *w)
-                            {
-                                for p in r.pairs.iter().filter(|p| p.a == a && p.b == b) {
-                                    topics.0 |= r.topics.0;
-                                    stances[stance_slot(p.stance)] += 1;
-                                    evidence.push((d, r.sentence));
-                                }
-                            }
-                            if evidence.is_empty() {
-                                // No sentence relates them: the evidence is where each is named.
-                                stances[2] += 1;
-                                evidence.push((d, sa.min(sb)));
-                                if sa != sb {
-                                    evidence.push((d, sa.max(sb)));
-                                }
-                                for s in [sa, sb] {
-                                    if let Some(t) = analysis.sentence_topics.get(s as usize) {
-                                        topics.0 |= t.0;
-                                    }
-                                }
-                            }
-                            if topic.is_some_and(|t| !topics.contains(t)) {
-                                continue;
-                            }
-                            if stance.is_some_and(|s| stances[stance_slot(s)] == 0) {
-                                continue;
-                            }
-                            let cell = cells.entry((a, b)).or_default();
-                            cell.count += 1;
-                            for t in topics.iter() {
-                                cell.topics[t as usize] += 1;
-                            }
-                            for (k, n) in stances.iter().enumerate() {
-                                cell.stances[k] += u32::from(*n > 0);
-                            }
-                            cell.evidence.extend(evidence);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    MatrixData::from_cells(cells)
 }

@@ -36,7 +36,12 @@ fn top_countries(mentions: &[entente_core::model::Mention]) -> Vec<(CountryCode,
             None => counts.push((m.code, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::order::sort_by_key(&mut counts, |c| {
+        (
+            crate::order::desc(c.1 as u64),
+            u64::from(u16::from_be_bytes(c.0 .0)),
+        )
+    });
     counts
 }
 

@@ -29,7 +29,7 @@ pub struct DocumentsViewProps {
 #[function_component]
 pub fn DocumentsView(props: &DocumentsViewProps) -> Html {
     let explorer = use_explorer();
-    let shown = use_state(|| PAGE);
+    let shown = use_state_eq(|| PAGE);
     {
         // A new result starts again at one page.
         let shown = shown.clone();
@@ -56,11 +56,6 @@ pub fn DocumentsView(props: &DocumentsViewProps) -> Html {
                     "text/csv",
                     &entente_core::export::documents_csv(&pairs),
                 ),
-                "json" => download::save(
-                    "entente-documents.json",
-                    "application/json",
-                    &entente_core::export::extract_json(&pairs),
-                ),
                 _ => download::save(
                     "entente-relations.csv",
                     "text/csv",
@@ -75,7 +70,6 @@ pub fn DocumentsView(props: &DocumentsViewProps) -> Html {
                 <h2 id="documents-heading" class="view-title">{ "Documents" }</h2>
                 <div class="exports" role="group" aria-label="Export the result documents">
                     <button type="button" class="button-quiet" onclick={export("csv")} data-testid="export-documents-csv">{ "CSV" }</button>
-                    <button type="button" class="button-quiet" onclick={export("json")} data-testid="export-documents-json">{ "JSON" }</button>
                     <button type="button" class="button-quiet" onclick={export("relations")}>{ "Relations CSV" }</button>
                 </div>
             </div>

@@ -4,11 +4,11 @@
 use crate::format::{country_label, date_label, plural};
 use crate::hooks::use_explorer::use_explorer;
 use crate::marks::{self, Mark, MarkKind};
-use crate::matrix::CellDetail;
+use crate::matrix::MatrixData;
 use crate::services::dom;
+use crate::shared::Shared;
 use entente_core::explore::state::Action;
 use entente_core::model::{CountryCode, Stance, Topic};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Sentences shown at first and added by each "show more".
@@ -21,8 +21,8 @@ pub struct EvidenceProps {
     pub a: CountryCode,
     /// The second country.
     pub b: CountryCode,
-    /// The cell, when the pair has co-mentions in the current matrix.
-    pub detail: Option<Rc<CellDetail>>,
+    /// The current matrix (the pair's cell may be missing from it).
+    pub data: Shared<MatrixData>,
     /// Dispatches actions.
     pub on_action: Callback<Action>,
 }
@@ -52,7 +52,7 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
         .on_action
         .reform(move |_: MouseEvent| Action::SetPair(Some((a, b))));
     let title = format!("{} and {}", country_label(a), country_label(b));
-    let body = match &props.detail {
+    let body = match props.data.cell(a, b) {
         None => html! {
             <p class="empty">{ "These two countries are not named together in the current documents and settings." }</p>
         },
@@ -69,7 +69,8 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
                 .filter(|(_, n)| *n > 0)
                 .map(|(s, n)| format!("{n} {}", s.id()))
                 .collect();
-            let limit = (*shown).min(detail.evidence.len());
+            let evidence = props.data.matrix.evidence(detail);
+            let limit = (*shown).min(evidence.len());
             let more = {
                 let shown = shown.clone();
                 Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
@@ -82,7 +83,8 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
                         if !stances.is_empty() { { format!(" · stance: {}", stances.join(", ")) } }
                     </p>
                     <ol class="evidence-list" data-testid="evidence-list">
-                        { for detail.evidence[..limit].iter().enumerate().map(|(k, &(d, s))| {
+                        { for evidence[..limit].iter().enumerate().map(|(k, e)| {
+                            let (d, s) = (e.doc, e.sentence);
                             if d as usize >= explorer.len() {
                                 return Html::default();
                             }
@@ -126,9 +128,9 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
                             }
                         }) }
                     </ol>
-                    if limit < detail.evidence.len() {
+                    if limit < evidence.len() {
                         <button type="button" class="button" onclick={more}>
-                            { format!("Show more ({limit} of {} shown)", detail.evidence.len()) }
+                            { format!("Show more ({limit} of {} shown)", evidence.len()) }
                         </button>
                     }
                 </>

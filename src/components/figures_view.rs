@@ -64,7 +64,7 @@ fn around(text: &str, focus: (usize, usize), max: usize) -> (String, (usize, usi
 #[function_component]
 pub fn FiguresView(props: &FiguresViewProps) -> Html {
     let explorer = use_explorer();
-    let shown = use_state(|| PAGE);
+    let shown = use_state_eq(|| PAGE);
     let rows: Rc<Vec<FigureRow>> = {
         let explorer = explorer.clone();
         let results = props.results.clone();

@@ -27,7 +27,7 @@ pub struct HeaderProps {
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
     let context = use_corpus_context();
-    let status = use_state(|| CopyStatus::Idle);
+    let status = use_state_eq(|| CopyStatus::Idle);
     {
         let status = status.clone();
         use_effect_with(props.seq, move |_| status.set(CopyStatus::Idle));

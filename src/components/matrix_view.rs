@@ -44,7 +44,7 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
     let explorer = use_explorer();
     let settings = &props.settings;
     let data: Rc<MatrixData> = {
-        let explorer = explorer.clone();
+        let pairs = explorer.pairs.clone();
         let results = props.results.clone();
         use_memo(
             (
@@ -54,7 +54,7 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
                 settings.stance,
             ),
             move |&(_, window, topic, stance)| {
-                matrix::compute(&explorer, &results.docs, window, topic, stance)
+                matrix::compute(&pairs, &results.docs, window, topic, stance)
             },
         )
     };
@@ -102,7 +102,18 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
         let data = data.clone();
         let active = active.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some((r, c)) = tab_stop else { return };
+            // Start from the focused cell (its id is `cell-ROW-COL`), else the tab stop.
+            let focused = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .and_then(|el| {
+                    let id = el.id();
+                    let mut parts = id.strip_prefix("cell-")?.split('-');
+                    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+                });
+            let Some((r, c)) = focused.or(tab_stop) else {
+                return;
+            };
             let n = shown.len();
             let ok = |r: usize, c: usize| data.grid.get(shown[r], shown[c]) > 0;
             let (dr, dc): (isize, isize) = match e.key().as_str() {
@@ -266,7 +277,7 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
                                         html! { <td {class}></td> }
                                     } else {
                                         let (a, b) = (grid.codes[i], grid.codes[j]);
-                                        let tip = data.cell(a, b).map(|d| d.describe(a, b)).unwrap_or_default();
+                                        let tip = data.cell(a, b).map(matrix::describe).unwrap_or_default();
                                         let selected = settings.cell == entente_core::explore::state::ordered_pair(a, b);
                                         let onclick = {
                                             let on_action = props.on_action.clone();
@@ -331,7 +342,7 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
             { legend_html }
             { table }
             if let Some((a, b)) = settings.cell {
-                <Evidence {a} {b} detail={data.cell(a, b).cloned().map(Rc::new)} on_action={props.on_action.clone()} />
+                <Evidence {a} {b} data={Shared(data.clone())} on_action={props.on_action.clone()} />
             }
         </section>
     }

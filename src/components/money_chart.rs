@@ -71,8 +71,8 @@ pub fn MoneyChartView(props: &MoneyChartProps) -> Html {
                         <g>
                             <title>{ format!("{}: {} in {} figure{}", country_label(b.code), money(b.total, &chart.currency), b.figures, if b.figures == 1 { "" } else { "s" }) }</title>
                             <text class="chart-label" x={(LABEL - 6).to_string()} y={(y + 14).to_string()} text-anchor="end">{ country_label(b.code) }</text>
-                            <rect class="chart-bar" x={LABEL.to_string()} y={y.to_string()} width={format!("{w:.1}")} height={(ROW - 6).to_string()} />
-                            <text class="chart-value" x={format!("{:.1}", LABEL as f64 + w + 6.0)} y={(y + 14).to_string()}>{ money(b.total, &chart.currency) }</text>
+                            <rect class="chart-bar" x={LABEL.to_string()} y={y.to_string()} width={(w.round() as i64).to_string()} height={(ROW - 6).to_string()} />
+                            <text class="chart-value" x={((LABEL as f64 + w + 6.0).round() as i64).to_string()} y={(y + 14).to_string()}>{ money(b.total, &chart.currency) }</text>
                         </g>
                     }
                 }) }

@@ -20,7 +20,6 @@ use crate::services::keyboard::{self, Shortcut};
 use crate::services::{dom, perf};
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, ViewState};
-use entente_core::explore::Explorer;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -46,7 +45,7 @@ pub fn Shell() -> Html {
     let explorer: Rc<ExplorerHandle> = {
         let corpus = corpus.clone();
         use_memo(Rc::as_ptr(&corpus) as usize, move |_| {
-            ExplorerHandle(Rc::new(Explorer::new((*corpus).clone())))
+            ExplorerHandle::new((*corpus).clone())
         })
     };
     let model = use_view_state();

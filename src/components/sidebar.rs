@@ -5,6 +5,7 @@
 use crate::components::date_range::DateRange;
 use crate::components::facet_list::{FacetItem, FacetList};
 use crate::format::{country_label, figure_kind_label};
+use crate::hooks::use_explorer::use_explorer;
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, CountryMode, Facet, ViewState};
 use entente_core::explore::Results;
@@ -31,6 +32,72 @@ fn stance_label(s: Stance) -> &'static str {
         Stance::Cooperative => "Cooperative",
         Stance::Conflictual => "Conflictual",
         Stance::Neutral => "Neutral",
+    }
+}
+
+/// Props of [`PairSelect`].
+#[derive(Properties, PartialEq)]
+struct PairSelectProps {
+    /// 0 for the first country of the pair, 1 for the second.
+    which: usize,
+    /// The current pair.
+    pair: Option<(CountryCode, CountryCode)>,
+    /// Dispatches actions.
+    on_action: Callback<Action>,
+}
+
+/// One of the pair's two selects, over every country of the corpus by name. Its own component,
+/// with the option list built once per corpus, so typing in the search box does not rebuild
+/// hundreds of options.
+#[function_component]
+fn PairSelect(props: &PairSelectProps) -> Html {
+    let explorer = use_explorer();
+    let options = {
+        let explorer = explorer.clone();
+        use_memo(explorer, |explorer| {
+            let mut v: Vec<(CountryCode, String)> = explorer
+                .filter(&ViewState::default())
+                .facets
+                .countries
+                .iter()
+                .map(|(c, _)| (*c, country_label(*c)))
+                .collect();
+            crate::order::sort_by_text(&mut v, |x| x.1.clone());
+            v
+        })
+    };
+    let which = props.which;
+    let pair = props.pair;
+    let onchange = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let chosen = CountryCode::new(&v);
+            let (a, b) = pair.map_or((None, None), |(a, b)| (Some(a), Some(b)));
+            let (a, b) = if which == 0 { (chosen, b) } else { (a, chosen) };
+            match (a, b) {
+                (Some(a), Some(b)) if a != b => on_action.emit(Action::SetPair(Some((a, b)))),
+                (None, _) | (_, None) => on_action.emit(Action::SetPair(None)),
+                _ => {}
+            }
+        })
+    };
+    let current = pair.map(|(a, b)| if which == 0 { a } else { b });
+    let id = format!("pair-{which}");
+    html! {
+        <>
+            <label for={id.clone()} class="visually-hidden">
+                { if which == 0 { "First country of the pair" } else { "Second country of the pair" } }
+            </label>
+            <select id={id} {onchange} data-testid={format!("pair-{which}")}>
+                <option value="" selected={current.is_none()}>{ "any country" }</option>
+                { for options.iter().map(|(c, name)| html! {
+                    <option value={c.to_string()} selected={current == Some(*c)}>{ name.clone() }</option>
+                }) }
+            </select>
+        </>
     }
 }
 
@@ -136,46 +203,6 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         </div>
     };
 
-    // The pair: two selects over the countries of the corpus.
-    let pair = state.pair;
-    let pair_select = |which: usize| {
-        let on_action = props.on_action.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            let chosen = CountryCode::new(&v);
-            let (a, b) = pair.map_or((None, None), |(a, b)| (Some(a), Some(b)));
-            let (a, b) = if which == 0 { (chosen, b) } else { (a, chosen) };
-            match (a, b) {
-                (Some(a), Some(b)) if a != b => on_action.emit(Action::SetPair(Some((a, b)))),
-                (None, _) | (_, None) => on_action.emit(Action::SetPair(None)),
-                _ => {}
-            }
-        });
-        let current = pair.map(|(a, b)| if which == 0 { a } else { b });
-        let id = format!("pair-{which}");
-        let mut options: Vec<(CountryCode, String)> = facets
-            .countries
-            .iter()
-            .map(|(c, _)| (*c, country_label(*c)))
-            .collect();
-        options.sort_by(|x, y| x.1.cmp(&y.1));
-        html! {
-            <>
-                <label for={id.clone()} class="visually-hidden">
-                    { if which == 0 { "First country of the pair" } else { "Second country of the pair" } }
-                </label>
-                <select id={id} {onchange}>
-                    <option value="" selected={current.is_none()}>{ "any country" }</option>
-                    { for options.into_iter().map(|(c, name)| html! {
-                        <option value={c.to_string()} selected={current == Some(c)}>{ name }</option>
-                    }) }
-                </select>
-            </>
-        }
-    };
-
     let toggle_open = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -217,7 +244,10 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                             </button>
                         }
                         <p class="help">{ "Documents where the two are related in a sentence." }</p>
-                        <div class="pair-fields">{ pair_select(0) }{ pair_select(1) }</div>
+                        <div class="pair-fields">
+                            <PairSelect which={0} pair={state.pair} on_action={props.on_action.clone()} />
+                            <PairSelect which={1} pair={state.pair} on_action={props.on_action.clone()} />
+                        </div>
                     </fieldset>
                 }
                 <FacetList id="organizations" title="Organizations" items={organizations}

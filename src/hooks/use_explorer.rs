@@ -1,26 +1,45 @@
-//! The explorer context: the corpus analysed and indexed once ([`Explorer::new`]) and shared by
-//! every view as a cheap `Rc` clone.
+//! The explorer context: the corpus analysed and indexed once ([`Explorer::new`]), with the
+//! relation pair index the matrix is computed from ([`PairIndex::build`]), shared by every view as
+//! a cheap `Rc` clone.
 
 use entente_core::explore::Explorer;
+use entente_core::relations::matrix::PairIndex;
 use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The value of the explorer context.
 #[derive(Clone)]
-pub struct ExplorerHandle(pub Rc<Explorer>);
+pub struct ExplorerHandle {
+    /// The explorer (documents, analyses, search index, facets).
+    pub explorer: Rc<Explorer>,
+    /// The per-document co-mention lists of the matrix.
+    pub pairs: Rc<PairIndex>,
+}
+
+impl ExplorerHandle {
+    /// Analyses and indexes a corpus: the one expensive step, done once per corpus.
+    pub fn new(corpus: entente_core::Corpus) -> ExplorerHandle {
+        let explorer = Explorer::new(corpus);
+        let pairs = PairIndex::build(explorer.corpus.documents.iter().zip(&explorer.analyses));
+        ExplorerHandle {
+            explorer: Rc::new(explorer),
+            pairs: Rc::new(pairs),
+        }
+    }
+}
 
 /// Handles compare by identity: a new corpus is always a new explorer.
 impl PartialEq for ExplorerHandle {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.explorer, &other.explorer)
     }
 }
 
 impl Deref for ExplorerHandle {
     type Target = Explorer;
     fn deref(&self) -> &Explorer {
-        &self.0
+        &self.explorer
     }
 }
 

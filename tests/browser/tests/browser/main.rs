@@ -5,9 +5,11 @@
 //! Run one engine or one test by hand after `cargo xtask dist`:
 //! `ENTENTE_BROWSERS=firefox ENTENTE_BROWSER_TESTS=panic cargo test -p entente-browser-tests --test browser`.
 
+mod explorer;
 mod foundation;
 
 fn main() -> std::process::ExitCode {
-    let tests = foundation::tests();
+    let mut tests = foundation::tests();
+    tests.extend(explorer::tests());
     entente_browser_tests::runner::main(tests)
 }
