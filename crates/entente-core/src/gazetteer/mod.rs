@@ -228,6 +228,10 @@ fn build() -> Gazetteer {
             _ => continue,
         };
         set.insert(word_hash(word));
+        // Facility nouns also match their plural ("the Minsk agreements").
+        if kind == "facility" && !word.ends_with('s') {
+            context.facility.insert(word_hash(&format!("{word}s")));
+        }
     }
     Gazetteer {
         countries,

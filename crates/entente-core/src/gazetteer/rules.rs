@@ -402,10 +402,18 @@ fn venue(
             return None;
         }
     }
+    // "a Paris-based group": a place.
+    if let Some((n, Sep::Hyphen)) = next {
+        if matches!(cx.word(n), "based" | "headquartered") {
+            return Some("a venue (a \"-based\" compound)");
+        }
+    }
     if let Some((p, Sep::Space)) = prev {
-        // "trust in Baku", "investment in Baku": the noun takes "in", the city is no place.
+        // "trust in Baku", "investment in Baku": the noun takes "in", the city is no place;
+        // "arrived in Baku": the destination of a visit stands for the state.
         let complement = matches!(cx.prev_word(p), Some((q, Sep::Space))
-            if cx.g.context.complement_in.contains(&cx.toks[q].hash));
+            if cx.g.context.complement_in.contains(&cx.toks[q].hash)
+                || cx.g.context.visit.contains(&cx.toks[q].hash));
         if cx.g.context.venue_prep.contains(&cx.toks[p].hash) && !complement {
             return Some("a venue (a city where something takes place)");
         }

@@ -333,6 +333,18 @@ fn capitals_as_venues_or_states() {
         "signed in Astana, Kazakhstan",
         "Astana=KZ[venue] Kazakhstan=KZ",
     );
+    check("a Paris-based think tank", "Paris=FR[venue]");
+    check("the president arrived in Baku on Monday", "Baku=AZ");
+    check(
+        "the Minsk agreements were never implemented",
+        "Minsk=BY[proper]",
+    );
+}
+
+#[test]
+fn regions_of_a_country_refer_to_it() {
+    check("fighting in Eastern Ukraine continued", "Ukraine=UA");
+    check("the history of Western Azerbaijan is long", "Azerbaijan=AZ");
 }
 
 #[test]
