@@ -422,7 +422,18 @@ impl<'a> Sentence<'a> {
                 && !occs
                     .iter()
                     .any(|o| o.first < first.first && o.first + 5 >= first.first);
-            group.relational = (compound[g] && members.len() > 1) || between;
+            // "accused each other", "their mutual …": the members act on one another.
+            let reciprocal = toks.iter().enumerate().any(|(k, _)| {
+                let w = word(text, toks, k);
+                (w.eq_ignore_ascii_case("other")
+                    && k >= 1
+                    && word(text, toks, k - 1).eq_ignore_ascii_case("each"))
+                    || (w.eq_ignore_ascii_case("another")
+                        && k >= 1
+                        && word(text, toks, k - 1).eq_ignore_ascii_case("one"))
+            });
+            group.relational =
+                (compound[g] && members.len() > 1) || between || (reciprocal && members.len() > 1);
             group.subject = first.marker.is_none()
                 && (first.first == 0 || {
                     let mut p = first.first;
@@ -662,7 +673,7 @@ enum Join {
 fn next_to_country(text: &str, toks: &[Token], pos: usize, end: usize, occs: &[Occ]) -> bool {
     let mut n = end;
     if n < toks.len()
-        && ["with", "between", "against", "on", "over"]
+        && ["with", "between", "against", "on", "over", "in"]
             .iter()
             .any(|w| word(text, toks, n).eq_ignore_ascii_case(w))
     {

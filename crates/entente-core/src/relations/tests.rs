@@ -162,6 +162,18 @@ fn places_are_neutral_unless_trade_or_conflict() {
 }
 
 #[test]
+fn reciprocal_groups_relate_their_members() {
+    check(
+        "Armenia and Azerbaijan accused each other of violating the ceasefire.",
+        "AM-AZ:conf",
+    );
+    check(
+        "Russia’s war in Ukraine entered its third year.",
+        "RU-UA:conf",
+    );
+}
+
+#[test]
 fn stance_is_per_pair() {
     check(
         "Armenia's arms deal with India threatens Azerbaijan.",
