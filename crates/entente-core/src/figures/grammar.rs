@@ -314,6 +314,9 @@ impl Scanner<'_> {
             } else {
                 self.lex.units.match_forward(t, scan::skip_space(t, pos))
             };
+        // After a currency prefix only a currency may follow ("$5 billion USD"); any other unit
+        // belongs to the next phrase ("$18.7 billion year-on-year").
+        let unit_match = unit_match.filter(|(u, _)| !has_cur || u.kind == FigureKind::Money);
         if let Some((u, e)) = unit_match {
             // "25-year-old", "euro-zone": the unit is part of another compound.
             if t.get(e) == Some(&b'-') && t.get(e + 1).is_some_and(u8::is_ascii_alphabetic) {
@@ -751,8 +754,11 @@ impl Scanner<'_> {
     /// determiner ("the two countries", "their three sons") or of a generic noun ("two critical
     /// issues", "five fundamental principles"). The annotation calls these optional; leaving
     /// them out keeps precision where an annotator did not list them.
-    fn phrasing(&self, det: bool, noun: (usize, usize)) -> bool {
-        det || self.lex.word_class(&self.t[noun.0..noun.1]) & class::GENERIC != 0
+    ///
+    /// Generic nouns are phrasing only for the smallest counts ("two countries", "five
+    /// fundamental principles"); larger ones measure ("nine countries").
+    fn phrasing(&self, det: bool, value: f64, noun: (usize, usize)) -> bool {
+        det || value <= 5.0 && self.lex.word_class(&self.t[noun.0..noun.1]) & class::GENERIC != 0
     }
 
     /// "298 of them", "298 of the 375 companies", "300,000 are in China".
@@ -931,7 +937,7 @@ impl Scanner<'_> {
         }
         if num.frac == 0 || e.has_scale {
             if let Some((ns, ne)) = self.count_noun(e.end) {
-                if !(small_words && self.phrasing(det, (ns, ne))) {
+                if !(small_words && self.phrasing(det, num.value(), (ns, ne))) {
                     let value = num.times(e.scale);
                     self.push(
                         start,
@@ -1015,7 +1021,7 @@ impl Scanner<'_> {
             && small_words
             && noun.is_some_and(|n| {
                 let det = self.det_before(e.start);
-                self.phrasing(det, n)
+                self.phrasing(det, e.num.value(), n)
             });
         let between = matches!(intro, Intro::Between(_));
         let ranging = match conn {

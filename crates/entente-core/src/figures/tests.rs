@@ -225,6 +225,13 @@ fn money() {
             "4.5 billion pesos",
             &["4.5 billion pesos = money 4500000000 MXN"],
         ),
+        (
+            "rose by 55.36 percent to $18.7 billion year-on-year",
+            &[
+                "55.36 percent = percent 55.36 %",
+                "$18.7 billion = money 18700000000 USD",
+            ],
+        ),
     ]);
 }
 
@@ -432,6 +439,10 @@ fn counts() {
         (
             "twelve countries signed",
             &["twelve countries = count 12 countries"],
+        ),
+        (
+            "it includes nine countries",
+            &["nine countries = count 9 countries"],
         ),
         ("two or three countries", &[]),
         (
