@@ -691,10 +691,14 @@ impl Scanner<'_> {
             };
             // Labels ("items", "pages") and generic nouns are still counted nouns after a number.
             let nounish = cls & !(class::GENERIC | class::LABEL) == 0;
-            let plural = cls & class::PLURAL != 0 || nounish && is_regular_plural(word);
+            // An acronym ending in S names a plural system or group ("84 ATAGS") unless a
+            // lowercase plural follows ("5 BRICS countries").
+            let acronym_plural = acronym && word.len() >= 3 && word[word.len() - 1] == b'S';
+            let plural =
+                cls & class::PLURAL != 0 || nounish && is_regular_plural(word) || acronym_plural;
             if plural {
                 // "31 Abrams tanks": after a capitalized plural, a lowercase plural is the head.
-                if word[0].is_ascii_uppercase() && !acronym {
+                if word[0].is_ascii_uppercase() {
                     let n = scan::skip_space(t, we);
                     if n > we {
                         if let Some((ns, ne, false)) = self.noun_token(n) {
@@ -712,7 +716,10 @@ impl Scanner<'_> {
                 }
                 return Some((ws, we));
             }
-            if cls & (class::FUNC | class::MONTH | class::NONCOUNT | class::TIME) != 0 {
+            // "84 more ATAGS", "12 additional battalions": modifiers that are function words.
+            if cls & class::COUNTMOD == 0
+                && cls & (class::FUNC | class::MONTH | class::NONCOUNT | class::TIME) != 0
+            {
                 return None;
             }
             let n = scan::skip_space(t, we);

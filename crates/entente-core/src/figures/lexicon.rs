@@ -70,6 +70,7 @@ pub(crate) mod class {
     pub const GENERIC: u16 = 1 << 11;
     pub const VERB: u16 = 1 << 12;
     pub const PARTITIVE: u16 = 1 << 13;
+    pub const COUNTMOD: u16 = 1 << 14;
 }
 
 /// A small, fast hasher for the short lowercase keys of the tables (FxHash's mixing step).
@@ -389,6 +390,7 @@ fn build() -> Lexicon {
             "generic" => class::GENERIC,
             "verb" => class::VERB,
             "partitive" => class::PARTITIVE,
+            "countmod" => class::COUNTMOD,
             _ => continue,
         };
         *words.entry(word.as_bytes()).or_insert(0) |= bit;

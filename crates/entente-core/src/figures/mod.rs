@@ -147,18 +147,31 @@ fn resolve(doc: &Document, found: Found) -> Vec<Figure> {
         while years_in_sentence < years.len() && years[years_in_sentence].pos < s_start {
             years_in_sentence += 1;
         }
-        // A year just after the figure ("$13.28 million in 2020"), else the one year its
-        // sentence names.
-        let after = years.get(years_from).filter(|y| {
-            y.pos < s_end && y.pos < next_start && y.pos - c.end <= 32 && !y.span && {
-                let (ws, we) = scan::word_before(t, y.pos);
-                we > ws && lex.word_class(&t[ws..we]) & class::YEARPREP != 0
-            }
-        });
-        let year = match after {
-            Some(y) => Some(y.year),
-            None => only_year(&years[years_in_sentence..], s_end),
+        // A year just after the figure, in the same clause ("$13.28 million in 2020"); else the
+        // one year its sentence names; else the nearest year named before it ("In 2022, the
+        // spending was $700 million; in 2024, it will be $1.4 billion").
+        let with_prep = |y: &YearMention| {
+            let (ws, we) = scan::word_before(t, y.pos);
+            !y.span && we > ws && lex.word_class(&t[ws..we]) & class::YEARPREP != 0
         };
+        let after = years.get(years_from).filter(|y| {
+            y.pos < s_end
+                && y.pos < next_start
+                && y.pos - c.end <= 32
+                && !t[c.end..y.pos].iter().any(|b| b";,.:!?()".contains(b))
+                && with_prep(y)
+        });
+        let year = after
+            .map(|y| y.year)
+            .or_else(|| only_year(&years[years_in_sentence..], s_end))
+            .or_else(|| {
+                years[years_in_sentence..years_from]
+                    .iter()
+                    .rev()
+                    .find(|y| y.pos < c.start)
+                    .filter(|y| with_prep(y))
+                    .map(|y| y.year)
+            });
         let unit = match c.unit {
             UnitName::Static(u) => u.to_string(),
             UnitName::Text(s, e) => doc.text[s..e].to_string(),

@@ -461,6 +461,17 @@ fn counts() {
         ),
         ("31 Abrams tanks", &["31 Abrams tanks = count 31 tanks"]),
         (
+            "84 more ATAGS and 5 BRICS countries",
+            &[
+                "84 more ATAGS = count 84 ATAGS",
+                "5 BRICS countries = count 5 countries",
+            ],
+        ),
+        (
+            "12 additional battalions",
+            &["12 additional battalions = count 12 battalions"],
+        ),
+        (
             "Azerbaijan, Pakistan Sign 15 Agreements Worth $2 Billion",
             &[
                 "15 Agreements = count 15 Agreements",
@@ -668,6 +679,13 @@ fn years_of_figures() {
         (
             "Between 2017-2021 exports were $5 billion.",
             &["$5 billion = money 5000000000 USD"],
+        ),
+        (
+            "In 2022, spending was $700 million; now, in 2024, it will be $1.4 billion.",
+            &[
+                "$700 million = money 700000000 USD @2022",
+                "$1.4 billion = money 1400000000 USD @2024",
+            ],
         ),
     ]);
 }
