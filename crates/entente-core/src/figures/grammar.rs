@@ -53,6 +53,9 @@ pub(crate) enum Implied {
     OfThem,
     /// "298 of the 375 companies": the noun of the count that starts after "the" (byte given).
     OfThe(usize),
+    /// "10,000 of these businesses" or "298 of these": the noun that follows (byte after
+    /// "these" given), else the noun of an earlier count, as for [`Implied::OfThem`].
+    OfThese(usize),
     /// "20,000 people died and a million were displaced", "of whom 300,000 are in China": a
     /// number that is the subject of a verb counts the noun of an earlier count of its sentence.
     Verb,
@@ -788,6 +791,8 @@ impl Scanner<'_> {
         let w = &t[ps..pe];
         if scan::eq_ci(w, "the") {
             Implied::OfThe(pe)
+        } else if scan::eq_ci(w, "these") || scan::eq_ci(w, "those") {
+            Implied::OfThese(pe)
         } else if self.lex.word_class(w) & class::PRONOUN != 0 {
             Implied::OfThem
         } else {
@@ -960,6 +965,27 @@ impl Scanner<'_> {
                 return ne;
             }
         }
+        let implied = self.implied(e.end);
+        // "as many as 10,000 of these businesses", "30 of the companies": the noun follows.
+        if let Implied::OfThe(after) | Implied::OfThese(after) = implied {
+            if num.frac == 0 || e.has_scale {
+                if let Some((ns, ne)) = self.count_noun(after) {
+                    let value = num.times(e.scale);
+                    let noun = UnitName::Text(ns, ne);
+                    self.push(
+                        start,
+                        e.end,
+                        FigureKind::Count,
+                        (value, None),
+                        noun,
+                        qualifier,
+                        e.scale,
+                        1.0,
+                    );
+                    return ne;
+                }
+            }
+        }
         self.out.bares.push(Bare {
             start,
             end: e.end,
@@ -967,7 +993,7 @@ impl Scanner<'_> {
             scale: e.scale,
             has_scale: e.has_scale,
             in_parens: self.in_parens(e.start, e.end),
-            implied: self.implied(e.end),
+            implied,
         });
         e.end
     }

@@ -236,7 +236,7 @@ fn resolve_bare(
             Some(bare(c.unit, FigureKind::Count, value, b.scale, 1.0))
         }
         // "375 companies … with 298 of them": the latest count in this or the previous sentence.
-        Implied::OfThem => {
+        Implied::OfThem | Implied::OfThese(_) => {
             let (c, _) = before()
                 .take_while(|(_, s)| **s + 1 >= sentence)
                 .find(|(c, _)| c.kind == FigureKind::Count)?;

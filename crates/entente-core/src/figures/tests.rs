@@ -519,6 +519,11 @@ fn implied_counts() {
         ),
         ("Only 12 of them came.", &[]),
         (
+            "to train as many as 10,000 of these businesses",
+            &["as many as 10,000 = count 10000 businesses up_to"],
+        ),
+        ("30 of the companies closed", &["30 = count 30 companies"]),
+        (
             "20,000 people died and a million were displaced.",
             &[
                 "20,000 people = count 20000 people",
