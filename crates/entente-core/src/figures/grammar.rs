@@ -546,6 +546,23 @@ impl Scanner<'_> {
         words >= 3 && capitalized * 10 >= words * 7
     }
 
+    /// Where a minus sign glued to the number at `p` starts: "-3", "−3" (U+2212), "(-)3".
+    /// A hyphen after a digit or letter joins a range or a name instead ("12-26", "F-16").
+    fn minus_before(&self, p: usize) -> Option<usize> {
+        let t = self.t;
+        let open = |i: usize| i == 0 || matches!(t[i - 1], b' ' | b'\t' | b'\n' | b'(');
+        if p >= 3 && &t[p - 3..p] == b"(-)" {
+            return Some(p - 3);
+        }
+        if p >= 1 && t[p - 1] == b'-' && open(p - 1) {
+            return Some(p - 1);
+        }
+        if p >= 3 && t[p - 3..p] == [0xE2, 0x88, 0x92] && open(p - 3) {
+            return Some(p - 3);
+        }
+        None
+    }
+
     /// Whether the number is the second of a ratio: "one in five people", "1 in 10 voters".
     fn ratio_before(&self, look: usize) -> bool {
         let t = self.t;
@@ -899,7 +916,13 @@ impl Scanner<'_> {
         }
 
         // What precedes: qualifier, then "between"/"from".
-        let left = e.start;
+        // A minus sign glued to the number: "-3 per cent", "(-)34.6 per cent".
+        let minus = if is_word || prefix.is_some() {
+            None
+        } else {
+            self.minus_before(p)
+        };
+        let left = minus.unwrap_or(e.start);
         let look = if left > 0 && t[left - 1] == b'\\' {
             left - 1
         } else {
@@ -929,6 +952,20 @@ impl Scanner<'_> {
 
         if let Some(u) = e.unit {
             let value = num.times(e.scale * u.factor);
+            let signed = matches!(
+                u.kind,
+                FigureKind::Money | FigureKind::Percent | FigureKind::Quantity
+            );
+            let value = if minus.is_some() && signed {
+                -value
+            } else {
+                value
+            };
+            let start = if signed || qual.is_some() {
+                start
+            } else {
+                e.start
+            };
             self.push(
                 start,
                 e.end,

@@ -276,6 +276,13 @@ fn percent() {
             "nearly nine percent",
             &["nearly nine percent = percent 9 % approx"],
         ),
+        ("growth of -3 per cent", &["-3 per cent = percent -3 %"]),
+        (
+            "exports fell (-)34.6 per cent",
+            &["(-)34.6 per cent = percent -34.6 %"],
+        ),
+        ("a change of −0.5%", &["−0.5% = percent -0.5 %"]),
+        ("- 5 percent bullet", &["5 percent = percent 5 %"]),
     ]);
 }
 
