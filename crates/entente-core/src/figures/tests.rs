@@ -369,6 +369,9 @@ fn quantities() {
             ],
         ),
         ("a 2,000-mile border", &["2,000-mile = quantity 3218688 m"]),
+        ("at 300 km/h", &["300 km/h = quantity 300 km/h"]),
+        ("a 100 Mbps link", &["100 Mbps = quantity 100000000 bit/s"]),
+        ("It was 40 degrees outside.", &[]),
     ]);
 }
 
