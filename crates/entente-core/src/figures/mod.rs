@@ -37,6 +37,9 @@ pub fn extract(doc: &Document, mentions: &[Mention]) -> Vec<Figure> {
     resolve(doc, found)
 }
 
+/// How many earlier figures a bare number looks back through for the noun or unit it takes.
+const LOOK_BACK: usize = 32;
+
 /// Finds the sentence of positions visited in increasing order, in amortized constant time (the
 /// scan, the bare numbers and the output all run in text order).
 struct SentenceCursor<'a> {
@@ -202,7 +205,15 @@ fn resolve_bare(
     k: usize,
     t: &[u8],
 ) -> Option<Cand> {
-    let before = || cands[..k].iter().zip(&sentence_of[..k]).rev();
+    // The figures before the number, nearest first. The look-back is bounded so that a huge
+    // document without sentence breaks stays linear.
+    let before = || {
+        cands[..k]
+            .iter()
+            .zip(&sentence_of[..k])
+            .rev()
+            .take(LOOK_BACK)
+    };
     let bare = |unit, kind, value, scale, factor| Cand {
         start: b.start,
         end: b.end,
