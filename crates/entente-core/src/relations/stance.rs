@@ -119,6 +119,8 @@ struct Occ {
 #[derive(Clone, Copy, Debug, Default)]
 struct Group {
     relational: bool,
+    /// The members act together ("joint drills by South Korea and the U.S.").
+    joint: bool,
     subject: bool,
     /// Every country of the sentence is in this group.
     all: bool,
@@ -229,6 +231,7 @@ impl<'a> Sentence<'a> {
                         ]
                         .iter()
                         .any(|w| word.eq_ignore_ascii_case(w)))
+                    || word.eq_ignore_ascii_case("amid")
                 {
                     c += 1;
                 }
@@ -342,15 +345,14 @@ impl<'a> Sentence<'a> {
                 econ: cue.econ,
             });
         }
-        // Concession: "although …," and "despite …" up to the next comma or clause end.
+        // Concession: "although …," and "despite …" up to the next comma, semicolon or colon.
         for &(pos, end, cue) in &raw {
             if cue.kind != Kind::Conc {
                 continue;
             }
             let mut stop = end;
             while stop < toks.len()
-                && clause[stop] == clause[pos]
-                && !gap(text, toks, stop.saturating_sub(1), stop).contains(',')
+                && !gap(text, toks, stop.saturating_sub(1), stop).contains([',', ';', ':'])
             {
                 stop += 1;
             }
@@ -432,8 +434,14 @@ impl<'a> Sentence<'a> {
                         && k >= 1
                         && word(text, toks, k - 1).eq_ignore_ascii_case("one"))
             });
-            group.relational =
-                (compound[g] && members.len() > 1) || between || (reciprocal && members.len() > 1);
+            // "joint drills by South Korea and the U.S.": the members act together.
+            let joint = (first.first.saturating_sub(4)..first.first).any(|k| {
+                ["joint", "jointly", "together", "mutual"]
+                    .iter()
+                    .any(|w| word(text, toks, k).eq_ignore_ascii_case(w))
+            });
+            group.relational = between || (members.len() > 1 && (compound[g] || reciprocal));
+            group.joint = members.len() > 1 && joint;
             group.subject = first.marker.is_none()
                 && (first.first == 0 || {
                     let mut p = first.first;
@@ -486,6 +494,9 @@ impl<'a> Sentence<'a> {
             let (coop, conf, _) = self.score_all(x, y);
             if g.relational {
                 return decide(coop, conf);
+            }
+            if g.joint {
+                return Stance::Cooperative;
             }
             if (g.subject || g.all) && coop > conf {
                 return Stance::Cooperative;
@@ -591,9 +602,16 @@ impl<'a> Sentence<'a> {
             }
         }
         let cx = [self.clause[x.first], self.clause[y.first]];
+        let cross = self.clause[x.last] != self.clause[y.first];
         for h in &self.hits {
             let w = if h.pos > from && h.pos < y.first {
-                1.0
+                // Across a clause boundary, the first country's own clause says little about
+                // the second: "…, but it was met with hesitation from Armenia".
+                if cross && self.clause[h.pos] == self.clause[x.last] {
+                    0.25
+                } else {
+                    1.0
+                }
             } else if h.pos > x.last && h.pos < y.first {
                 0.0
             } else if h.pos > y.last
@@ -673,7 +691,7 @@ enum Join {
 fn next_to_country(text: &str, toks: &[Token], pos: usize, end: usize, occs: &[Occ]) -> bool {
     let mut n = end;
     if n < toks.len()
-        && ["with", "between", "against", "on", "over", "in"]
+        && ["with", "between", "against", "on", "over"]
             .iter()
             .any(|w| word(text, toks, n).eq_ignore_ascii_case(w))
     {

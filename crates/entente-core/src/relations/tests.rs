@@ -66,6 +66,7 @@ fn cooperation_cues() {
         "This step is a clear expression of London's political trust in Baku.",
         "Turkey praised Azerbaijan for its restraint.",
         "Japan provided humanitarian aid to Nepal.",
+        "Turkey hosted the Iraqi prime minister for two days.",
     ] {
         assert!(render(text).ends_with(":coop"), "{text}: {}", render(text));
     }
@@ -170,6 +171,27 @@ fn reciprocal_groups_relate_their_members() {
     check(
         "Russia’s war in Ukraine entered its third year.",
         "RU-UA:conf",
+    );
+}
+
+#[test]
+fn joint_action_relates_the_group() {
+    check(
+        "Pyongyang denounced joint drills by South Korea and the U.S.",
+        "KP-KR:conf KP-US:conf KR-US:coop",
+    );
+}
+
+#[test]
+fn clauses_limit_scope() {
+    // The cues of the first clause say little about a country in the second.
+    check(
+        "This proposal was announced by Azerbaijan, but it was met with hesitation from Armenia.",
+        "AM-AZ:conf",
+    );
+    check(
+        "The United States and Japan agreed to deepen defense ties amid growing concern about China's military buildup.",
+        "CN-JP:conf CN-US:conf JP-US:coop",
     );
 }
 
