@@ -139,6 +139,27 @@ const ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// The hash of an ASCII word of letters and digits, eight bytes at a time. Or-ing 0x20 into every
+/// byte lowercases the letters and leaves the digits as they are, so this equals [`word_hash`]
+/// for such words.
+#[inline]
+fn ascii_word_hash(w: &[u8]) -> u64 {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let mut h = SEED;
+    let chunks = w.chunks_exact(8);
+    let rem = chunks.remainder();
+    for c in chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        h = mix(h, u64::from_be_bytes(b) | LOWER);
+    }
+    let mut acc = 0u64;
+    for &b in rem {
+        acc = (acc << 8) | u64::from(b | 0x20);
+    }
+    mix(h, acc ^ ((rem.len() as u64) << 60))
+}
+
 /// Cuts `text` into words, appending them to `out`.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
@@ -159,48 +180,65 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 continue;
             }
         }
-        // A word starts at i. ASCII bytes take the branch-light path: their class bits are
-        // or-ed together and their lowercase form hashed.
         let start = i;
-        let mut h = WordHasher::new();
+        // Fast path: a word of ASCII letters and digits (nearly all words of English news).
         let mut classes = 0u8;
-        let mut upper_initial = false;
-        while i < n {
-            let b = bytes[i];
-            if b < 0x80 {
-                let class = ASCII_CLASS[b as usize];
-                if class == 0 {
-                    break;
-                }
-                if i == start {
-                    upper_initial = class == B_UPPER;
-                }
-                classes |= class;
-                // Lowercase an uppercase letter; digits and lowercase letters are unchanged.
-                h.push(b | ((class & B_UPPER) << 4));
-                i += 1;
-            } else {
-                let c = decode(text, i);
-                if !c.is_alphanumeric() {
-                    break;
-                }
-                if c.is_uppercase() {
-                    if i == start {
-                        upper_initial = true;
-                    }
-                    classes |= B_UPPER;
-                } else if c.is_lowercase() {
-                    classes |= B_LOWER;
-                } else if c.is_alphabetic() {
-                    // A letter without case (CJK, Arabic): a letter, never "all upper".
-                    classes |= B_LOWER;
-                } else {
-                    classes |= B_DIGIT;
-                }
-                h.push_folded(c);
-                i += c.len_utf8();
+        while i < n && bytes[i] < 0x80 {
+            let class = ASCII_CLASS[bytes[i] as usize];
+            if class == 0 {
+                break;
             }
+            classes |= class;
+            i += 1;
         }
+        let ascii_end = i;
+        let non_ascii_letter = i < n && bytes[i] >= 0x80 && decode(text, i).is_alphanumeric();
+        let (hash, upper_initial) = if i > start && !non_ascii_letter {
+            (
+                ascii_word_hash(&bytes[start..ascii_end]),
+                ASCII_CLASS[bytes[start] as usize] == B_UPPER,
+            )
+        } else {
+            // Slow path: fold every character.
+            i = start;
+            classes = 0;
+            let mut h = WordHasher::new();
+            let mut upper_initial = false;
+            while i < n {
+                let b = bytes[i];
+                if b < 0x80 {
+                    let class = ASCII_CLASS[b as usize];
+                    if class == 0 {
+                        break;
+                    }
+                    if i == start {
+                        upper_initial = class == B_UPPER;
+                    }
+                    classes |= class;
+                    h.push(b | ((class & B_UPPER) << 4));
+                    i += 1;
+                } else {
+                    let c = decode(text, i);
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    if c.is_uppercase() {
+                        if i == start {
+                            upper_initial = true;
+                        }
+                        classes |= B_UPPER;
+                    } else if c.is_alphabetic() {
+                        // Lowercase, or a letter without case (CJK, Arabic): never "all upper".
+                        classes |= B_LOWER;
+                    } else {
+                        classes |= B_DIGIT;
+                    }
+                    h.push_folded(c);
+                    i += c.len_utf8();
+                }
+            }
+            (h.finish(), upper_initial)
+        };
         let mut flags = 0u8;
         if upper_initial {
             flags |= UPPER_INITIAL;
@@ -217,7 +255,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         out.push(Token {
             start: start as u32,
             end: i as u32,
-            hash: h.finish(),
+            hash,
             flags,
         });
     }
@@ -466,6 +504,28 @@ mod tests {
         tokenize("TURKIYE", &mut b);
         assert_eq!(a[0].hash, b[0].hash);
         assert_eq!(a[0].hash, word_hash("turkiye"));
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_folding_hash() {
+        for w in [
+            "a",
+            "Azerbaijan",
+            "AZERBAIJAN",
+            "COP29",
+            "internationalization",
+            "G20",
+            "x1y2z3w4v5",
+        ] {
+            let mut t = Vec::new();
+            tokenize(w, &mut t);
+            assert_eq!(t.len(), 1);
+            assert_eq!(t[0].hash, word_hash(w), "{w}");
+        }
+        // A word with a non-ASCII letter takes the folding path and still matches.
+        let mut t = Vec::new();
+        tokenize("Türkiye Turkiye", &mut t);
+        assert_eq!(t[0].hash, t[1].hash);
     }
 
     #[test]

@@ -258,17 +258,11 @@ pub(crate) fn scan_with_tokens(doc: &Document, tokens: &[Token]) -> CountryScan 
     rules::scan_tokens(gazetteer(), doc, tokens)
 }
 
-/// The English short name of a country ("Azerbaijan", "United Kingdom"), or the code itself when
-/// unknown.
+/// The English short name of a country ("Azerbaijan", "United Kingdom"), or `"?"` for a code the
+/// gazetteer does not know (a static string cannot hold an arbitrary code).
 pub fn country_name(code: CountryCode) -> &'static str {
     let g = gazetteer();
-    match g.by_code.get(&code) {
-        Some(&i) => g.countries[i].name,
-        None => {
-            // Unknown codes are rare (a hand-made filter); leak-free fallback: a static "?".
-            "?"
-        }
-    }
+    g.by_code.get(&code).map_or("?", |&i| g.countries[i].name)
 }
 
 /// Every country the gazetteer knows, ordered by code.
