@@ -1,0 +1,193 @@
+//! The browser benchmark: the app's speed as a user meets it, measured in headless Chromium with
+//! `performance.now()` and frame timing, over whatever corpus `dist/` embeds (`cargo xtask bench`
+//! builds one with a generated corpus and runs this).
+//!
+//! Each interaction is timed from the moment the event is dispatched in the page to the first
+//! animation frame after the app has rendered the new state (its `data-state-seq` attribute
+//! changed), so the time includes filtering, the matrix and Yew's DOM update, but not WebDriver's
+//! round trips. Medians and 95th percentiles over repeated runs are printed and written to
+//! `target/bench/browser.json`.
+
+use anyhow::{bail, Context as _, Result};
+use entente_browser_tests::{test, Ctx, Engine};
+use serde_json::{json, Value};
+
+/// Runs of each interaction.
+const RUNS: usize = 30;
+/// Cold navigations.
+const NAVIGATIONS: usize = 10;
+
+/// Dispatches an interaction (the `act` function body, run in the page) and resolves with the
+/// milliseconds until the frame after the next rendered state.
+const TIMED: &str = r#"
+const [act, done] = [arguments[0], arguments[arguments.length - 1]];
+const root = document.getElementById('app');
+const before = root.getAttribute('data-state-seq');
+const t0 = performance.now();
+const observer = new MutationObserver(() => {
+  if (root.getAttribute('data-state-seq') !== before) {
+    observer.disconnect();
+    requestAnimationFrame(() => done(performance.now() - t0));
+  }
+});
+observer.observe(root, { attributes: true, attributeFilter: ['data-state-seq'] });
+try { new Function(act)(); } catch (e) { observer.disconnect(); done('error: ' + e); }
+setTimeout(() => { observer.disconnect(); done('timeout'); }, 10000);
+"#;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+fn summary(name: &str, mut samples: Vec<f64>) -> Value {
+    samples.sort_by(f64::total_cmp);
+    let median = percentile(&samples, 50.0);
+    let p95 = percentile(&samples, 95.0);
+    println!(
+        "  {name:<28} median {median:7.2} ms   p95 {p95:7.2} ms   ({} runs)",
+        samples.len()
+    );
+    json!({ "name": name, "median_ms": median, "p95_ms": p95, "runs": samples.len() })
+}
+
+async fn timed(ctx: &Ctx, act: &str) -> Result<f64> {
+    let v = ctx
+        .client
+        .execute_async(TIMED, vec![Value::String(act.to_string())])
+        .await
+        .context("timed interaction")?;
+    match v.as_f64() {
+        Some(ms) => Ok(ms),
+        None => bail!("interaction did not render: {v}"),
+    }
+}
+
+async fn wait_ready(ctx: &Ctx) -> Result<()> {
+    ctx.wait_for(
+        "the first results",
+        "const r = document.getElementById('app'); return r && r.hasAttribute('data-state-seq');",
+    )
+    .await?;
+    Ok(())
+}
+
+/// Types into the search box one character at a time, as a user would.
+const TYPE_CHAR: &str = "const i = document.querySelector('[data-testid=search]'); i.value = i.value + arguments_char; i.dispatchEvent(new Event('input', { bubbles: true }));";
+
+async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
+    let url = ctx.site.served.clone();
+    let mut results = Vec::new();
+    println!();
+    println!(
+        "  corpus: {} documents",
+        ctx.expected.corpus.documents.len()
+    );
+
+    // Navigation to first results, cold each time (a fresh load of the page).
+    let mut nav = Vec::new();
+    for _ in 0..NAVIGATIONS {
+        ctx.open("about:blank").await?;
+        ctx.open(&url).await?;
+        wait_ready(ctx).await?;
+        let v = ctx
+            .js("const m = performance.getEntriesByName('entente:rendered'); return m.length ? m[0].startTime : null;")
+            .await?;
+        nav.push(v.as_f64().context("no entente:rendered mark")?);
+    }
+    results.push(summary("navigation → first results", nav));
+
+    // Search keystrokes: type words, clearing between them.
+    let words = ["energy", "pakistan", "security", "trade"];
+    let mut keys = Vec::new();
+    'outer: for round in 0.. {
+        for w in words {
+            timed(ctx, "const i = document.querySelector('[data-testid=search]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));").await.ok();
+            for ch in w.chars() {
+                let act = TYPE_CHAR.replace("arguments_char", &format!("{:?}", ch.to_string()));
+                keys.push(timed(ctx, &act).await?);
+                if keys.len() >= RUNS * 2 {
+                    break 'outer;
+                }
+            }
+        }
+        if round > 20 {
+            break;
+        }
+    }
+    timed(ctx, "const i = document.querySelector('[data-testid=search]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));").await?;
+    results.push(summary("search keystroke → results", keys));
+
+    // A facet click: the first country checkbox, on and off.
+    let mut facet = Vec::new();
+    for _ in 0..RUNS {
+        facet.push(timed(ctx, "document.querySelector('[data-testid=facet-countries] input[type=checkbox]').click();").await?);
+    }
+    results.push(summary("facet click → results", facet));
+
+    // Tab switches between Documents and Matrix; then matrix recomputes by window changes.
+    let mut tabs = Vec::new();
+    for i in 0..RUNS {
+        let tab = if i % 2 == 0 { "matrix" } else { "docs" };
+        tabs.push(
+            timed(
+                ctx,
+                &format!("document.getElementById('tab-{tab}').click();"),
+            )
+            .await?,
+        );
+    }
+    results.push(summary("tab switch", tabs));
+    timed(ctx, "document.getElementById('tab-matrix').click();")
+        .await
+        .ok();
+    let mut matrix = Vec::new();
+    for i in 0..RUNS {
+        let window = ["paragraph", "document", "sentence"][i % 3];
+        let act = format!(
+            "const s = document.querySelector('[data-testid=matrix-window]'); s.value = '{window}'; s.dispatchEvent(new Event('change', {{ bubbles: true }}));"
+        );
+        matrix.push(timed(ctx, &act).await?);
+    }
+    results.push(summary("matrix recompute (window)", matrix));
+    // A keystroke while the matrix is shown: results and matrix together.
+    let mut both = Vec::new();
+    for i in 0..RUNS {
+        let act = if i % 2 == 0 {
+            TYPE_CHAR.replace("arguments_char", "\"e\"")
+        } else {
+            "const i = document.querySelector('[data-testid=search]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));".to_string()
+        };
+        both.push(timed(ctx, &act).await?);
+    }
+    results.push(summary("keystroke → results + matrix", both));
+
+    let memory = ctx
+        .js("return { js_heap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm: window.__ententeWasmMemory ? window.__ententeWasmMemory() : null };")
+        .await?;
+    println!(
+        "  JS heap {} bytes, wasm memory {} bytes",
+        memory["js_heap"], memory["wasm"]
+    );
+    let report = json!({
+        "engine": ctx.engine.name(),
+        "documents": ctx.expected.corpus.documents.len(),
+        "results": results,
+        "memory": memory,
+    });
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    std::fs::create_dir_all(&dir)?;
+    let name = std::env::var("ENTENTE_BENCH_NAME").unwrap_or_else(|_| "browser".into());
+    std::fs::write(
+        dir.join(format!("{name}.json")),
+        serde_json::to_string_pretty(&report)?,
+    )?;
+    Ok(())
+}
+
+fn main() -> std::process::ExitCode {
+    entente_browser_tests::runner::main(vec![test!(browser_benchmark, only = [Engine::Chromium])])
+}
