@@ -693,6 +693,8 @@ impl Scanner<'_> {
 
     /// The plural noun a number counts, at most three modifiers after `pos`: "375 companies",
     /// "five fundamental principles", "36 French-made howitzers", "12 F-16s", "31 Abrams tanks".
+    /// Returns the noun as reported — the head with the nouns that qualify it, without
+    /// adjectives ("five border crossings" -> "border crossings") — which ends the figure.
     /// `None` when a function word, punctuation or anything but a word comes first.
     fn count_noun(&self, pos: usize) -> Option<(usize, usize)> {
         let t = self.t;
@@ -700,9 +702,43 @@ impl Scanner<'_> {
         if i == pos {
             return None;
         }
+        // The modifiers read so far: start and whether each is noun-like.
+        let mut mods = [(0usize, false); 5];
+        let mut n_mods = 0;
+        let unit_start = |mods: &[(usize, bool)], head: usize| {
+            let mut s = head;
+            for &(ms, noun) in mods.iter().rev() {
+                if !noun {
+                    break;
+                }
+                s = ms;
+            }
+            s
+        };
+        // Whether the previous word was capitalized: a model number may follow a name ("three
+        // Ground Master 200 radars", "two Boeing 737 jets").
+        let mut after_name = false;
         for _ in 0..4 {
+            if after_name && t.get(i).is_some_and(u8::is_ascii_digit) {
+                let mut e = ascii_alnum_end(t, i);
+                while t.get(e) == Some(&b'-') && t.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    e = ascii_alnum_end(t, e + 1);
+                }
+                let n = scan::skip_space(t, e);
+                if n == e || scan::is_alnum_at(t, e) {
+                    return None;
+                }
+                // A model designation names the thing; the noun after it is what is counted.
+                mods[n_mods] = (i, false);
+                n_mods += 1;
+                i = n;
+                after_name = false;
+                continue;
+            }
             let (ws, we, model) = self.noun_token(i)?;
             let word = &t[ws..we];
+            after_name = word[0].is_ascii_uppercase();
             let acronym = word.len() >= 2 && word.iter().all(|b| !b.is_ascii_lowercase());
             let cls = if acronym || model {
                 0
@@ -716,6 +752,11 @@ impl Scanner<'_> {
             let acronym_plural = acronym && word.len() >= 3 && word[word.len() - 1] == b'S';
             let plural =
                 cls & class::PLURAL != 0 || nounish && is_regular_plural(word) || acronym_plural;
+            let noun_like = !model
+                && !acronym
+                && !word.contains(&b'-')
+                && cls & (class::FUNC | class::DET | class::COUNTMOD) == 0
+                && !self.lex.is_adjective(word, cls);
             if plural {
                 // "31 Abrams tanks": after a capitalized plural, a lowercase plural is the head.
                 if word[0].is_ascii_uppercase() {
@@ -729,12 +770,14 @@ impl Scanner<'_> {
                                     || ncls & !(class::GENERIC | class::LABEL) == 0
                                         && is_regular_plural(next));
                             if head {
-                                return Some((ns, ne));
+                                mods[n_mods] = (ws, noun_like);
+                                n_mods += 1;
+                                return Some((unit_start(&mods[..n_mods], ns), ne));
                             }
                         }
                     }
                 }
-                return Some((ws, we));
+                return Some((unit_start(&mods[..n_mods], ws), we));
             }
             // "84 more ATAGS", "12 additional battalions": modifiers that are function words.
             if cls & class::COUNTMOD == 0
@@ -742,6 +785,8 @@ impl Scanner<'_> {
             {
                 return None;
             }
+            mods[n_mods] = (ws, noun_like);
+            n_mods += 1;
             let n = scan::skip_space(t, we);
             if n == we {
                 return None;
@@ -785,7 +830,9 @@ impl Scanner<'_> {
     /// Generic nouns are phrasing only for the smallest counts ("two countries", "five
     /// fundamental principles"); larger ones measure ("nine countries").
     fn phrasing(&self, det: bool, value: f64, noun: (usize, usize)) -> bool {
-        det || value <= 5.0 && self.lex.word_class(&self.t[noun.0..noun.1]) & class::GENERIC != 0
+        // The head is the noun's last word.
+        let head = scan::letters_start(self.t, noun.1);
+        det || value <= 5.0 && self.lex.word_class(&self.t[head..noun.1]) & class::GENERIC != 0
     }
 
     /// "298 of them", "298 of the 375 companies", "300,000 are in China".

@@ -71,6 +71,7 @@ pub(crate) mod class {
     pub const VERB: u16 = 1 << 12;
     pub const PARTITIVE: u16 = 1 << 13;
     pub const COUNTMOD: u16 = 1 << 14;
+    pub const ADJECTIVE: u16 = 1 << 15;
 }
 
 /// A small, fast hasher for the short lowercase keys of the tables (FxHash's mixing step).
@@ -252,6 +253,10 @@ pub(crate) struct Lexicon {
     /// Clock-time markers written after a number ("pm", "a.m.", "GMT").
     pub time_words: PhraseTable<()>,
     words: FxMap<u16>,
+    /// Suffixes of lowercase adjectives ("-al", "-ic", "-ed").
+    adjective_suffixes: Vec<&'static [u8]>,
+    /// Suffixes of capitalized demonyms ("-an", "-ese", "-i").
+    demonym_suffixes: Vec<&'static [u8]>,
 }
 
 /// The tables, built on first use.
@@ -365,6 +370,8 @@ fn build() -> Lexicon {
 
     let mut words: FxMap<u16> = FxMap::default();
     let mut time_words = Vec::new();
+    let mut adjective_suffixes = Vec::new();
+    let mut demonym_suffixes = Vec::new();
     for row in rows(WORDS) {
         let (Some(word), Some(c)) = (row.first(), row.get(1)) else {
             continue;
@@ -391,6 +398,15 @@ fn build() -> Lexicon {
             "verb" => class::VERB,
             "partitive" => class::PARTITIVE,
             "countmod" => class::COUNTMOD,
+            "adjective" => class::ADJECTIVE,
+            "adjsuffix" => {
+                adjective_suffixes.push(word.as_bytes());
+                continue;
+            }
+            "demsuffix" => {
+                demonym_suffixes.push(word.as_bytes());
+                continue;
+            }
             _ => continue,
         };
         *words.entry(word.as_bytes()).or_insert(0) |= bit;
@@ -405,6 +421,8 @@ fn build() -> Lexicon {
         qualifiers: PhraseTable::new(qualifiers),
         time_words: PhraseTable::new(time_words),
         words,
+        adjective_suffixes,
+        demonym_suffixes,
     }
 }
 
@@ -434,6 +452,25 @@ impl Lexicon {
         }
         let mut buf = [0u8; 24];
         self.number_words.get(lower(word, &mut buf)?).copied()
+    }
+
+    /// Whether a word that modifies a counted noun is an adjective (left out of the noun as
+    /// reported) rather than a noun ("border crossings"): listed, or with an adjective suffix
+    /// (lowercase) or a demonym suffix (capitalized).
+    pub(crate) fn is_adjective(&self, word: &[u8], class_bits: u16) -> bool {
+        if class_bits & class::ADJECTIVE != 0 {
+            return true;
+        }
+        let ends = |suffixes: &[&[u8]]| {
+            suffixes
+                .iter()
+                .any(|s| word.len() > s.len() + 1 && word.ends_with(s))
+        };
+        if word.first().is_some_and(u8::is_ascii_uppercase) {
+            ends(&self.demonym_suffixes)
+        } else {
+            ends(&self.adjective_suffixes)
+        }
     }
 
     /// The classes of `word` (any case), as [`class`] bits; 0 for an unknown word.

@@ -425,7 +425,7 @@ fn counts() {
         ),
         (
             "the 27 member states",
-            &["27 member states = count 27 states"],
+            &["27 member states = count 27 member states"],
         ),
         (
             "12 long-range missiles",
@@ -469,7 +469,10 @@ fn counts() {
                 "8 Su-30SM fighters = count 8 fighters",
             ],
         ),
-        ("31 Abrams tanks", &["31 Abrams tanks = count 31 tanks"]),
+        (
+            "31 Abrams tanks",
+            &["31 Abrams tanks = count 31 Abrams tanks"],
+        ),
         (
             "84 more ATAGS and 5 BRICS countries",
             &[
@@ -499,6 +502,33 @@ fn counts() {
         (
             "We identified at the initial stage nine positions.",
             &["nine positions = count 9 positions"],
+        ),
+        (
+            "two Boeing 737 jets",
+            &["two Boeing 737 jets = count 2 jets"],
+        ),
+        (
+            "12 Leopard 2A7 tanks",
+            &["12 Leopard 2A7 tanks = count 12 tanks"],
+        ),
+        ("Boeing 737 jets landed.", &[]),
+        // The counted noun keeps the nouns that qualify it and drops adjectives.
+        (
+            "five border crossings",
+            &["five border crossings = count 5 border crossings"],
+        ),
+        (
+            "4 Patriot missile batteries",
+            &["4 Patriot missile batteries = count 4 Patriot missile batteries"],
+        ),
+        (
+            "100,000 ethnic Armenians",
+            &["100,000 ethnic Armenians = count 100000 Armenians"],
+        ),
+        ("70,292 new jobs", &["70,292 new jobs = count 70292 jobs"]),
+        (
+            "300 Chinese steel companies",
+            &["300 Chinese steel companies = count 300 steel companies"],
         ),
     ]);
 }
