@@ -79,6 +79,17 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    // What `analyze` runs: the four over one cut of the text into words.
+    g.bench_function("all_four_shared_lexing", |b| {
+        b.iter(|| {
+            let n: usize = docs
+                .iter()
+                .map(|d| relations::analyze_document(black_box(d)).relations.len())
+                .sum();
+            assert_eq!(n, expected_relations);
+            n
+        })
+    });
     g.finish();
 
     // 10,000 documents: the seeds' analyses repeated.
