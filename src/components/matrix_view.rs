@@ -3,6 +3,7 @@
 //! legend; a tooltip per cell (count, topics, stance balance); arrow keys move between cells and
 //! Enter opens a cell's evidence; CSV and SVG exports.
 
+use crate::components::choice::Choice;
 use crate::components::evidence::Evidence;
 use crate::format::{country_label, plural};
 use crate::hooks::use_explorer::use_explorer;
@@ -31,6 +32,21 @@ fn window_label(w: Window) -> &'static str {
         Window::Sentence => "one sentence",
         Window::Paragraph => "one paragraph",
         Window::Document => "one document",
+    }
+}
+
+/// The action of a matrix setting chosen in a [`Choice`]: one function for all of them.
+fn setting_action(kind: &str, value: &str) -> Action {
+    match kind {
+        "window" => Action::SetWindow(Window::from_id(value).unwrap_or_default()),
+        "topic" => Action::SetMatrixTopic(Topic::from_id(value)),
+        "stance" => Action::SetMatrixStance(Stance::from_id(value)),
+        "order" => Action::SetMatrixOrder(match value {
+            "name" => MatrixOrder::Name,
+            "cluster" => MatrixOrder::Cluster,
+            _ => MatrixOrder::Frequency,
+        }),
+        _ => Action::SetTopN(value.parse::<u16>().ok()),
     }
 }
 
@@ -82,19 +98,6 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
     let tab_stop = match *active {
         Some((r, c)) if nonzero(r, c) => Some((r, c)),
         _ => first_cell,
-    };
-
-    let on_action = props.on_action.clone();
-    let select = |f: fn(String) -> Option<Action>| {
-        let on_action = on_action.clone();
-        Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            if let Some(a) = f(v) {
-                on_action.emit(a);
-            }
-        })
     };
 
     let onkeydown = {
@@ -186,55 +189,41 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
         c
     };
 
+    let set = |kind: &'static str| {
+        props
+            .on_action
+            .reform(move |value: String| setting_action(kind, &value))
+    };
+    let opt = |value: &str, label: &str| {
+        (
+            AttrValue::from(value.to_string()),
+            AttrValue::from(label.to_string()),
+        )
+    };
+    let mut top_options: Vec<(AttrValue, AttrValue)> = [10u16, 20, 30, 50]
+        .into_iter()
+        .chain(settings.top_n.filter(|n| ![10, 20, 30, 50].contains(n)))
+        .map(|k| opt(&k.to_string(), &format!("top {k}")))
+        .collect();
+    top_options.push(opt("all", "all"));
+    let mut topic_options = vec![opt("", "all topics")];
+    topic_options.extend(Topic::ALL.iter().map(|t| opt(t.id(), t.label())));
+    let mut stance_options = vec![opt("", "all stances")];
+    stance_options.extend(Stance::ALL.iter().map(|s| opt(s.id(), s.id())));
     let controls = html! {
         <div class="matrix-controls" role="group" aria-label="Matrix settings">
-            <label>
-                { "Window " }
-                <select onchange={select(|v| Window::from_id(&v).map(Action::SetWindow))} data-testid="matrix-window">
-                    { for [Window::Sentence, Window::Paragraph, Window::Document].into_iter().map(|w| html! {
-                        <option value={w.id()} selected={settings.window == w}>{ w.id() }</option>
-                    }) }
-                </select>
-            </label>
-            <label>
-                { "Topic " }
-                <select onchange={select(|v| Some(Action::SetMatrixTopic(Topic::from_id(&v))))} data-testid="matrix-topic">
-                    <option value="" selected={settings.topic.is_none()}>{ "all topics" }</option>
-                    { for Topic::ALL.into_iter().map(|t| html! {
-                        <option value={t.id()} selected={settings.topic == Some(t)}>{ t.label() }</option>
-                    }) }
-                </select>
-            </label>
-            <label>
-                { "Stance " }
-                <select onchange={select(|v| Some(Action::SetMatrixStance(Stance::from_id(&v))))} data-testid="matrix-stance">
-                    <option value="" selected={settings.stance.is_none()}>{ "all stances" }</option>
-                    { for Stance::ALL.into_iter().map(|s| html! {
-                        <option value={s.id()} selected={settings.stance == Some(s)}>{ s.id() }</option>
-                    }) }
-                </select>
-            </label>
-            <label>
-                { "Order " }
-                <select onchange={select(|v| match v.as_str() {
-                    "name" => Some(Action::SetMatrixOrder(MatrixOrder::Name)),
-                    "cluster" => Some(Action::SetMatrixOrder(MatrixOrder::Cluster)),
-                    _ => Some(Action::SetMatrixOrder(MatrixOrder::Frequency)),
-                })} data-testid="matrix-order">
-                    <option value="freq" selected={settings.order == MatrixOrder::Frequency}>{ "frequency" }</option>
-                    <option value="name" selected={settings.order == MatrixOrder::Name}>{ "name" }</option>
-                    <option value="cluster" selected={settings.order == MatrixOrder::Cluster}>{ "clustered" }</option>
-                </select>
-            </label>
-            <label>
-                { "Show " }
-                <select onchange={select(|v| Some(Action::SetTopN(v.parse::<u16>().ok())))} data-testid="matrix-top">
-                    { for [10u16, 20, 30, 50].into_iter().chain(settings.top_n.filter(|n| ![10, 20, 30, 50].contains(n))).map(|k| html! {
-                        <option value={k.to_string()} selected={settings.top_n == Some(k)}>{ format!("top {k}") }</option>
-                    }) }
-                    <option value="all" selected={settings.top_n.is_none()}>{ "all" }</option>
-                </select>
-            </label>
+            <Choice label="Window" testid="matrix-window" on_change={set("window")}
+                options={vec![opt("sentence", "sentence"), opt("paragraph", "paragraph"), opt("document", "document")]}
+                selected={settings.window.id()} />
+            <Choice label="Topic" testid="matrix-topic" on_change={set("topic")} options={topic_options}
+                selected={settings.topic.map_or("", |t| t.id())} />
+            <Choice label="Stance" testid="matrix-stance" on_change={set("stance")} options={stance_options}
+                selected={settings.stance.map_or("", |s| s.id())} />
+            <Choice label="Order" testid="matrix-order" on_change={set("order")}
+                options={vec![opt("freq", "frequency"), opt("name", "name"), opt("cluster", "clustered")]}
+                selected={match settings.order { MatrixOrder::Frequency => "freq", MatrixOrder::Name => "name", MatrixOrder::Cluster => "cluster" }} />
+            <Choice label="Show" testid="matrix-top" on_change={set("top")} options={top_options}
+                selected={settings.top_n.map_or_else(|| AttrValue::from("all"), |n| AttrValue::from(n.to_string()))} />
             if settings.top_n.is_some_and(|k| usize::from(k) < total_with_pairs) {
                 <button type="button" class="button-quiet" data-testid="matrix-show-all"
                     onclick={props.on_action.reform(|_: MouseEvent| Action::SetTopN(None))}>

@@ -3,6 +3,7 @@
 //! `on_*` callbacks (most often `on_action`, a view-state [`Action`](entente_core::explore::state::Action));
 //! the shell owns the state.
 
+pub mod choice;
 pub mod date_range;
 pub mod document_item;
 pub mod documents_view;

@@ -48,7 +48,8 @@ pub fn Shell() -> Html {
             ExplorerHandle::new((*corpus).clone())
         })
     };
-    let model = use_view_state();
+    let handle = use_view_state();
+    let model = handle.model.clone();
     let state = model.state.clone();
     let results = {
         let explorer = (*explorer).clone();
@@ -71,12 +72,7 @@ pub fn Shell() -> Html {
             },
         )
     };
-    let on_action = {
-        let dispatcher = model.dispatcher();
-        use_callback((), move |action: Action, _| {
-            dispatcher.dispatch(ViewMsg::Act(action))
-        })
-    };
+    let on_action = handle.on_action.clone();
     let on_dismiss = {
         let dispatcher = model.dispatcher();
         use_callback((), move |_: (), _| {

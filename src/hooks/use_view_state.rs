@@ -88,11 +88,40 @@ impl Reducible for ViewModel {
     }
 }
 
-/// The view model, read from the URL at start, with its dispatcher. Writes the URL after each
-/// user action and follows Back/Forward.
+/// The view model with the callback that changes it.
+#[derive(Clone)]
+pub struct ViewHandle {
+    /// The model (state, sequence number, notices).
+    pub model: UseReducerHandle<ViewModel>,
+    /// Applies a user action: writes the URL, then updates the state.
+    pub on_action: Callback<Action>,
+}
+
+/// The view model, read from the URL at start, and the callback that applies user actions.
+///
+/// The URL is written in the event handler itself, before the state changes: WebKit ties a
+/// history entry to the user gesture that made it, and an entry pushed later (after an
+/// asynchronous render) is skipped by its Back button. An effect writes it again after each
+/// render; [`history::write`] skips a URL that is already current, so the two never conflict.
 #[hook]
-pub fn use_view_state() -> UseReducerHandle<ViewModel> {
+pub fn use_view_state() -> ViewHandle {
     let model = use_reducer(|| ViewModel::from_query(&crate::services::location::search()));
+    // The state the next action applies to: the rendered one, or one an action just made.
+    let latest = use_mut_ref(|| model.state.clone());
+    *latest.borrow_mut() = model.state.clone();
+    let on_action = {
+        let dispatcher = model.dispatcher();
+        let latest = latest.clone();
+        use_callback((), move |action: Action, _| {
+            let mode = action.history();
+            let next = latest.borrow().reduce(action.clone());
+            if next != **latest.borrow() {
+                history::write(&next.to_query(), mode);
+                *latest.borrow_mut() = Rc::new(next);
+            }
+            dispatcher.dispatch(ViewMsg::Act(action));
+        })
+    };
     {
         let model = model.clone();
         use_effect_with(model.seq, move |_| {
@@ -109,7 +138,7 @@ pub fn use_view_state() -> UseReducerHandle<ViewModel> {
             move || drop(listener)
         });
     }
-    model
+    ViewHandle { model, on_action }
 }
 
 #[cfg(test)]
