@@ -9,7 +9,13 @@ fuzz_target!(|data: &[u8]| {
     let (state, _notices) = ViewState::from_query(&query);
     let encoded = state.to_query();
     let (again, notices) = ViewState::from_query(&encoded);
-    assert_eq!(again, state, "round trip changed the state; query {encoded:?}");
-    assert!(notices.is_empty(), "re-decoding {encoded:?} gave notices {notices:?}");
+    assert_eq!(
+        again, state,
+        "round trip changed the state; query {encoded:?}"
+    );
+    assert!(
+        notices.is_empty(),
+        "re-decoding {encoded:?} gave notices {notices:?}"
+    );
     assert_eq!(again.to_query(), encoded, "encoding is not stable");
 });

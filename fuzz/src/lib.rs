@@ -9,9 +9,19 @@ use entente_core::{Analysis, Document};
 pub fn check_range(what: &str, text: &str, start: u32, end: u32) {
     let (s, e) = (start as usize, end as usize);
     assert!(s <= e, "{what}: start {s} > end {e}");
-    assert!(e <= text.len(), "{what}: end {e} past the text ({} bytes)", text.len());
-    assert!(text.is_char_boundary(s), "{what}: start {s} not on a char boundary");
-    assert!(text.is_char_boundary(e), "{what}: end {e} not on a char boundary");
+    assert!(
+        e <= text.len(),
+        "{what}: end {e} past the text ({} bytes)",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(s),
+        "{what}: start {s} not on a char boundary"
+    );
+    assert!(
+        text.is_char_boundary(e),
+        "{what}: end {e} not on a char boundary"
+    );
 }
 
 /// Checks a parsed document: paragraphs and sentences valid, ordered, and each sentence inside
@@ -54,14 +64,22 @@ pub fn check_analysis(doc: &Document, a: &Analysis) {
     let n = doc.sentences.len() as u32;
     for m in &a.countries {
         check_range("country mention", text, m.start, m.end);
-        assert!(m.sentence < n, "country mention in sentence {} of {n}", m.sentence);
+        assert!(
+            m.sentence < n,
+            "country mention in sentence {} of {n}",
+            m.sentence
+        );
     }
     for r in &a.rejected {
         check_range("rejected candidate", text, r.start, r.end);
     }
     for o in &a.organizations {
         check_range("organization", text, o.start, o.end);
-        assert!(o.sentence < n, "organization in sentence {} of {n}", o.sentence);
+        assert!(
+            o.sentence < n,
+            "organization in sentence {} of {n}",
+            o.sentence
+        );
     }
     for f in &a.figures {
         check_range("figure", text, f.start, f.end);
@@ -81,7 +99,11 @@ pub fn check_outcome(name: &str, out: &FileOutcome) {
     match &out.refusal {
         Some(r) => {
             assert!(out.documents.is_empty(), "refused file with documents");
-            assert!(r.message.starts_with(name), "refusal does not name the file: {}", r.message);
+            assert!(
+                r.message.starts_with(name),
+                "refusal does not name the file: {}",
+                r.message
+            );
         }
         None => assert!(!out.documents.is_empty(), "accepted file without documents"),
     }
