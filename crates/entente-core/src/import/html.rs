@@ -163,7 +163,9 @@ impl Page {
                 best = Some((a as u32, n));
             }
         }
-        best.map(|(a, _)| a)
+        let total: usize = self.blocks.iter().map(|b| b.text.len()).sum();
+        best.filter(|&(_, n)| holds_the_story(n, total))
+            .map(|(a, _)| a)
     }
 
     /// The metadata the page states.
@@ -225,7 +227,14 @@ impl Page {
     /// paragraph that repeats the title is left out, since the title is given separately.
     fn article_text(&self, title: Option<&str>) -> String {
         let article = self.chosen_article();
-        let any_main = self.blocks.iter().any(|b| b.main);
+        let total: usize = self.blocks.iter().map(|b| b.text.len()).sum();
+        let main: usize = self
+            .blocks
+            .iter()
+            .filter(|b| b.main)
+            .map(|b| b.text.len())
+            .sum();
+        let any_main = main > 0 && holds_the_story(main, total);
         let chosen = self.blocks.iter().filter(|b| match article {
             Some(a) => b.article == Some(a),
             None => !any_main || b.main,
@@ -242,6 +251,12 @@ impl Page {
         }
         out
     }
+}
+
+/// Whether an `<article>` or `<main>` with `part` bytes of text out of the page's `total` is the
+/// story rather than a teaser card or a small widget: a page is never cut down to a sliver.
+fn holds_the_story(part: usize, total: usize) -> bool {
+    part >= 2000 || part * 4 >= total
 }
 
 /// Whether two strings hold the same words, ignoring case and spacing.
@@ -982,6 +997,14 @@ mod tests {
                 "Story",
             ),
             ("<main><p>Main</p></main><div>Side</div>", "Main"),
+            (
+                "<article><p>Card</p></article><div><p>The real story is long enough to be the page's body.</p></div>",
+                "Card\n\nThe real story is long enough to be the page's body.",
+            ),
+            (
+                "<main><p>x</p></main><p>The body sits outside main on this page, as some sites do.</p>",
+                "x\n\nThe body sits outside main on this page, as some sites do.",
+            ),
             (
                 "<article><p>short</p></article><article><p>the longer story</p></article>",
                 "the longer story",
