@@ -1,6 +1,7 @@
 //! [`Shared`]: an `Rc` that compares by identity, for component props that carry large computed
 //! values (the results, the matrix). Comparing two result sets element by element on every
-//! render would cost more than re-rendering; a new computation is always a new `Rc`.
+//! render would cost more than re-rendering; a new computation is always a new `Rc`. As a memo
+//! key it also keeps its value alive, so a new value can never reuse the address of the old.
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -8,13 +9,6 @@ use std::rc::Rc;
 /// A shared value compared by pointer.
 #[derive(Debug)]
 pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Shared<T> {
-    /// A number that identifies the value (its address), for memo keys.
-    pub fn id(&self) -> usize {
-        Rc::as_ptr(&self.0) as *const () as usize
-    }
-}
 
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Self {

@@ -1,5 +1,5 @@
-//! The documents view: the result list, at most a page of items at a time with "show more", so
-//! the page never holds thousands of nodes; and the exports of the result documents.
+//! The documents view: the result list, a page of items at a time with "show more", so the page
+//! never holds thousands of nodes; and the exports of the result documents.
 
 use crate::components::document_item::DocumentItem;
 use crate::hooks::use_explorer::use_explorer;
@@ -9,8 +9,9 @@ use entente_core::explore::state::Action;
 use entente_core::explore::Results;
 use yew::prelude::*;
 
-/// Results shown at first and added by each "show more".
-pub const PAGE: usize = 50;
+/// Results shown at first and added by each "show more": a screenful or two. Each shown result
+/// costs a snippet and its nodes on every keystroke, so the page stays small.
+pub const PAGE: usize = 20;
 
 /// Props of [`DocumentsView`].
 #[derive(Properties, PartialEq)]
@@ -33,7 +34,7 @@ pub fn DocumentsView(props: &DocumentsViewProps) -> Html {
     {
         // A new result starts again at one page.
         let shown = shown.clone();
-        use_effect_with(props.results.id(), move |_| shown.set(PAGE));
+        use_effect_with(props.results.clone(), move |_| shown.set(PAGE));
     }
     let docs = &props.results.docs;
     let limit = (*shown).min(docs.len());

@@ -67,29 +67,27 @@ pub fn FiguresView(props: &FiguresViewProps) -> Html {
     let shown = use_state_eq(|| PAGE);
     let rows: Rc<Vec<FigureRow>> = {
         let explorer = explorer.clone();
-        let results = props.results.clone();
         use_memo(
-            (props.results.id(), props.kinds.clone(), props.sort),
-            move |(_, kinds, sort)| {
+            (props.results.clone(), props.kinds.clone(), props.sort),
+            move |(results, kinds, sort)| {
                 let state = entente_core::explore::state::ViewState {
                     figure_kinds: kinds.clone(),
                     figure_sort: *sort,
                     ..Default::default()
                 };
-                explorer.figure_rows(&results, &state)
+                explorer.figure_rows(results, &state)
             },
         )
     };
     let chart = {
         let explorer = explorer.clone();
-        let rows = rows.clone();
-        use_memo(Rc::as_ptr(&rows) as usize, move |_| {
-            money_by_country(&explorer, &rows, 10)
+        use_memo(Shared(rows.clone()), move |rows| {
+            money_by_country(&explorer, rows, 10)
         })
     };
     {
         let shown = shown.clone();
-        use_effect_with(Rc::as_ptr(&rows) as usize, move |_| shown.set(PAGE));
+        use_effect_with(Shared(rows.clone()), move |_| shown.set(PAGE));
     }
     let limit = (*shown).min(rows.len());
 

@@ -61,24 +61,23 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
     let settings = &props.settings;
     let data: Rc<MatrixData> = {
         let pairs = explorer.pairs.clone();
-        let results = props.results.clone();
         use_memo(
             (
-                props.results.id(),
+                props.results.clone(),
                 settings.window,
                 settings.topic,
                 settings.stance,
             ),
-            move |&(_, window, topic, stance)| {
+            move |(results, window, topic, stance)| {
+                let (window, topic, stance) = (*window, *topic, *stance);
                 matrix::compute(&pairs, &results.docs, window, topic, stance)
             },
         )
     };
     let shown: Rc<Vec<usize>> = {
-        let data = data.clone();
         use_memo(
-            (Rc::as_ptr(&data) as usize, settings.top_n, settings.order),
-            move |&(_, n, order)| data.grid.select(n, order),
+            (Shared(data.clone()), settings.top_n, settings.order),
+            move |(data, n, order)| data.grid.select(*n, *order),
         )
     };
     // The cell that holds the tab stop (roving tabindex), as (row, column) in `shown`.

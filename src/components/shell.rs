@@ -43,9 +43,8 @@ pub fn filter_key(state: &ViewState) -> ViewState {
 pub fn Shell() -> Html {
     let corpus = use_corpus();
     let explorer: Rc<ExplorerHandle> = {
-        let corpus = corpus.clone();
-        use_memo(Rc::as_ptr(&corpus) as usize, move |_| {
-            ExplorerHandle::new((*corpus).clone())
+        use_memo(Shared(corpus.clone()), |corpus| {
+            ExplorerHandle::new((**corpus).clone())
         })
     };
     let handle = use_view_state();
