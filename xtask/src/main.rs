@@ -52,6 +52,8 @@ const WASM_OPT_FLAGS: &[&str] = &[
     "--enable-mutable-globals",
 ];
 
+mod bench;
+
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Some("dist") => setup(&Needs::build()).and_then(|_| dist().map(|_| ())),
         Some("serve") => serve(&args[1..]),
         Some("test") => return test(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -67,7 +70,9 @@ fn main() -> ExitCode {
                  dist    build the site into dist/ and the single file dist/entente.html\n  \
                  serve   dist, then serve dist/ on http://127.0.0.1:8080 (--port N to change)\n  \
                  test    every test: fmt, clippy, core purity, native, wasm, actionlint, dist, browsers\n          \
-                 (--browsers chromium,firefox,webkit or ENTENTE_BROWSERS picks engines)"
+                 (--browsers chromium,firefox,webkit or ENTENTE_BROWSERS picks engines)\n  \
+                 bench   the browser benchmark in headless Chromium: the seed build and a generated\n          \
+                 corpus (--docs N, default 2000); results in target/bench/"
             );
             return ExitCode::from(2);
         }
@@ -330,7 +335,12 @@ fn gzip_len(bytes: &[u8]) -> u64 {
 }
 
 fn dist() -> Result<Sizes> {
-    let dist = root().join("dist");
+    dist_to(&root().join("dist"))
+}
+
+/// Builds the site and the single file into `dist` (the corpus is `seeds/`, or `ENTENTE_CORPUS`).
+fn dist_to(dist: &Path) -> Result<Sizes> {
+    let dist = dist.to_path_buf();
     run(cmd("trunk").args([
         "build",
         "--release",
