@@ -96,3 +96,105 @@ pub fn money_by_country(explorer: &Explorer, rows: &[FigureRow], max_bars: usize
         bars,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use entente_core::analysis::Analysis;
+    use entente_core::model::{Document, Figure, Mention, MentionForm, Sentence, Span};
+    use entente_core::Corpus;
+
+    fn cc(s: &str) -> CountryCode {
+        CountryCode::new(s).unwrap()
+    }
+
+    fn money(value: f64, unit: &str, sentence: u32) -> Figure {
+        Figure {
+            start: 0,
+            end: 1,
+            sentence,
+            kind: FigureKind::Money,
+            value: Some(value),
+            min: None,
+            max: None,
+            unit: unit.into(),
+            qualifier: None,
+            year: None,
+        }
+    }
+
+    fn mention(code: &str, sentence: u32, role: MentionRole) -> Mention {
+        Mention {
+            start: 0,
+            end: 1,
+            sentence,
+            code: cc(code),
+            form: MentionForm::Name,
+            role,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn sums_the_most_common_currency_by_the_countries_of_each_sentence() {
+        let doc = Document {
+            id: "d".into(),
+            text: "x".repeat(20),
+            paragraphs: vec![Span { start: 0, end: 20 }],
+            sentences: vec![
+                Sentence {
+                    start: 0,
+                    end: 10,
+                    paragraph: 0,
+                },
+                Sentence {
+                    start: 10,
+                    end: 20,
+                    paragraph: 0,
+                },
+            ],
+            ..Document::default()
+        };
+        let analysis = Analysis {
+            countries: vec![
+                mention("AZ", 0, MentionRole::State),
+                mention("AZ", 0, MentionRole::State),
+                mention("PK", 0, MentionRole::State),
+                mention("TR", 1, MentionRole::State),
+                mention("FR", 1, MentionRole::ProperName),
+            ],
+            figures: vec![
+                money(2e9, "USD", 0),
+                money(1e9, "USD", 1),
+                money(5e6, "EUR", 1),
+            ],
+            ..Analysis::default()
+        };
+        let explorer = Explorer::with_analyses(
+            Corpus {
+                name: "t".into(),
+                documents: vec![doc],
+            },
+            vec![analysis],
+        );
+        let rows: Vec<FigureRow> = vec![(0, 0), (0, 1), (0, 2)];
+        let chart = money_by_country(&explorer, &rows, 10);
+        assert_eq!(chart.currency, "USD");
+        let bars: Vec<(String, f64, usize)> = chart
+            .bars
+            .iter()
+            .map(|b| (b.code.to_string(), b.total, b.figures))
+            .collect();
+        // A country named twice in a sentence counts its figure once; a proper name not at all.
+        assert_eq!(
+            bars,
+            [
+                ("AZ".into(), 2e9, 1),
+                ("PK".into(), 2e9, 1),
+                ("TR".into(), 1e9, 1)
+            ]
+        );
+        assert_eq!(money_by_country(&explorer, &rows, 1).bars.len(), 1);
+        assert!(money_by_country(&explorer, &[], 10).bars.is_empty());
+    }
+}

@@ -39,7 +39,7 @@ pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> Key) {
             (a, b, i as u32)
         })
         .collect();
-    keys.sort_unstable();
+    entente_core::sort::sort_unstable(&mut keys);
     apply(items, keys.into_iter().map(|k| k.2));
 }
 
@@ -50,7 +50,7 @@ pub fn sort_by_text<T>(items: &mut Vec<T>, text: impl Fn(&T) -> String) {
         .enumerate()
         .map(|(i, x)| (text(x), i as u32))
         .collect();
-    keys.sort_unstable();
+    entente_core::sort::sort_unstable(&mut keys);
     apply(items, keys.into_iter().map(|k| k.1));
 }
 

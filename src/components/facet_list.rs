@@ -25,6 +25,10 @@ pub struct FacetListProps {
     pub title: AttrValue,
     /// The values, in display order.
     pub items: Vec<FacetItem>,
+    /// How many values the facet has in all (more than `items` when the list is capped); 0 when
+    /// `items` holds them all.
+    #[prop_or_default]
+    pub total: usize,
     /// How many to show before "show all".
     #[prop_or(8)]
     pub limit: usize,
@@ -93,7 +97,13 @@ pub fn FacetList(props: &FacetListProps) -> Html {
             if hidden > 0 {
                 <button type="button" class="button-quiet" onclick={toggle_expand}
                     aria-expanded={(*expanded).to_string()}>
-                    { if *expanded { "Show fewer".to_string() } else { format!("Show all {}", props.items.len()) } }
+                    { if *expanded {
+                        "Show fewer".to_string()
+                    } else if props.total > props.items.len() {
+                        format!("Show {} of {}", props.items.len(), props.total)
+                    } else {
+                        format!("Show all {}", props.items.len())
+                    } }
                 </button>
             }
         </fieldset>

@@ -13,6 +13,9 @@ use entente_core::model::{CountryCode, FigureKind, Stance, Topic};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The most values a facet lists (the most frequent; chosen values are always listed).
+const MAX_VALUES: usize = 200;
+
 /// The id of the search box (`/` focuses it).
 pub const SEARCH_ID: &str = "search";
 
@@ -125,9 +128,14 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     });
     let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
 
+    // A facet builds at most MAX_VALUES items (plus the chosen ones) on each keystroke: a
+    // corpus with thousands of sources must not cost thousands of nodes.
     let countries: Vec<FacetItem> = facets
         .countries
         .iter()
+        .enumerate()
+        .filter(|(i, (c, _))| *i < MAX_VALUES || state.countries.contains(c))
+        .map(|(_, x)| x)
         .map(|(c, n)| FacetItem {
             key: AttrValue::from(c.to_string()),
             label: AttrValue::from(country_label(*c)),
@@ -138,6 +146,9 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     let organizations: Vec<FacetItem> = facets
         .organizations
         .iter()
+        .enumerate()
+        .filter(|(i, (o, _))| *i < MAX_VALUES || state.organizations.iter().any(|x| x == o))
+        .map(|(_, x)| x)
         .map(|(o, n)| FacetItem {
             key: AttrValue::from(*o),
             label: AttrValue::from(entente_core::organizations::org_name(o).to_string()),
@@ -168,6 +179,9 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     let sources: Vec<FacetItem> = facets
         .sources
         .iter()
+        .enumerate()
+        .filter(|(i, (s, _))| *i < MAX_VALUES || state.sources.contains(s))
+        .map(|(_, x)| x)
         .map(|(s, n)| FacetItem {
             key: AttrValue::from(s.clone()),
             label: AttrValue::from(s.clone()),
@@ -229,7 +243,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 { if n_active > 0 { format!("Filters ({n_active})") } else { "Filters".to_string() } }
             </button>
             <div id="facets" class={classes!("facets", (*open).then_some("facets-open"))}>
-                <FacetList id="countries" title="Countries" items={countries} limit={10}
+                <FacetList id="countries" title="Countries" items={countries} limit={10} total={facets.countries.len()}
                     on_toggle={act(|k| CountryCode::new(&k).map(Action::ToggleCountry))}
                     on_clear={clear(Facet::Countries)}>
                     { country_mode }
@@ -250,7 +264,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                         </div>
                     </fieldset>
                 }
-                <FacetList id="organizations" title="Organizations" items={organizations}
+                <FacetList id="organizations" title="Organizations" items={organizations} total={facets.organizations.len()}
                     on_toggle={act(|k| Some(Action::ToggleOrganization(k.to_string())))}
                     on_clear={clear(Facet::Organizations)} />
                 <FacetList id="topics" title="Topics" items={topics} limit={10}
@@ -259,7 +273,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 <FacetList id="stances" title="Stance" items={stances}
                     on_toggle={act(|k| Stance::from_id(&k).map(Action::ToggleStance))}
                     on_clear={clear(Facet::Stances)} />
-                <FacetList id="sources" title="Source" items={sources}
+                <FacetList id="sources" title="Source" items={sources} total={facets.sources.len()}
                     on_toggle={act(|k| Some(Action::ToggleSource(k.to_string())))}
                     on_clear={clear(Facet::Sources)} />
                 <DateRange from={state.date_from} to={state.date_to}
