@@ -179,7 +179,7 @@ pub fn sentence_countries(doc: &Document, analysis: &Analysis) -> Vec<Vec<Countr
         }
     }
     for v in &mut out {
-        v.sort();
+        crate::sort::sort(v);
     }
     out
 }
@@ -235,7 +235,9 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
             spans,
         })
         .collect();
-    countries.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.code.cmp(&b.code)));
+    crate::sort::sort_by(&mut countries, |a, b| {
+        b.mentions.cmp(&a.mentions).then(a.code.cmp(&b.code))
+    });
 
     let mut org_counts: BTreeMap<&'static str, usize> = BTreeMap::new();
     for o in &analysis.organizations {
@@ -249,7 +251,9 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
             mentions,
         })
         .collect();
-    organizations.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(b.id)));
+    crate::sort::sort_by(&mut organizations, |a, b| {
+        b.mentions.cmp(&a.mentions).then(a.id.cmp(b.id))
+    });
 
     let mut topics = BTreeMap::new();
     for set in &analysis.sentence_topics {

@@ -23,6 +23,7 @@ pub mod model;
 pub mod organizations;
 pub mod parse;
 pub mod relations;
+pub mod sort;
 pub mod synth;
 pub mod text;
 pub mod topics;

@@ -124,7 +124,7 @@ fn pick(scores: &[u32; 10]) -> TopicSet {
         .map(|(t, &s)| (s, t))
         .collect();
     // Stronger first; ties keep topic order.
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut ranked, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut set = TopicSet::default();
     for &(_, t) in ranked.iter().take(MAX_TOPICS) {
         set.insert(Topic::ALL[t]);

@@ -120,7 +120,9 @@ fn counts_of<K>(table: &[(K, DocSet)], base: &DocSet) -> Vec<usize> {
 
 fn sorted_by_count<K: Clone + Ord>(map: BTreeMap<K, DocSet>) -> Vec<(K, DocSet)> {
     let mut v: Vec<(K, DocSet)> = map.into_iter().collect();
-    v.sort_by(|a, b| b.1.count().cmp(&a.1.count()).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut v, |a, b| {
+        b.1.count().cmp(&a.1.count()).then(a.0.cmp(&b.0))
+    });
     v
 }
 
@@ -425,7 +427,7 @@ impl Explorer {
             None => {
                 let mut docs: Vec<u32> = set.iter().collect();
                 // Newest first; undated documents last, in corpus order.
-                docs.sort_by_key(|&d| {
+                crate::sort::sort_by_key(&mut docs, |&d| {
                     std::cmp::Reverse(self.date_ranges[d as usize].map_or(0, |r| r.1))
                 });
                 docs
@@ -463,7 +465,7 @@ impl Explorer {
                 )
             })
             .collect();
-        out.sort_by_key(|r| std::cmp::Reverse(r.1));
+        crate::sort::sort_by_key(&mut out, |r| std::cmp::Reverse(r.1));
         out
     }
 
@@ -526,7 +528,7 @@ impl Explorer {
     pub fn figure_rows(&self, results: &Results, state: &ViewState) -> Vec<FigureRow> {
         let mut rows: Vec<FigureRow> = Vec::new();
         let mut docs: Vec<u32> = results.docs.clone();
-        docs.sort_unstable();
+        crate::sort::sort_unstable(&mut docs);
         for d in docs {
             for (i, f) in self.analyses[d as usize].figures.iter().enumerate() {
                 if state.figure_kinds.is_empty() || state.figure_kinds.contains(&f.kind) {
@@ -541,12 +543,16 @@ impl Explorer {
         };
         match sort.key {
             FigureSortKey::Document => {}
-            FigureSortKey::Value => rows.sort_by(|a, b| value(a).total_cmp(&value(b))),
-            FigureSortKey::Kind => rows.sort_by_key(|r| self.figure(*r).kind),
-            FigureSortKey::Date => {
-                rows.sort_by_key(|r| self.date_ranges[r.0 as usize].map_or(0, |d| d.0))
+            FigureSortKey::Value => {
+                crate::sort::sort_by(&mut rows, |a, b| value(a).total_cmp(&value(b)))
             }
-            FigureSortKey::Year => rows.sort_by_key(|r| self.figure(*r).year.unwrap_or(i16::MIN)),
+            FigureSortKey::Kind => crate::sort::sort_by_key(&mut rows, |r| self.figure(*r).kind),
+            FigureSortKey::Date => crate::sort::sort_by_key(&mut rows, |r| {
+                self.date_ranges[r.0 as usize].map_or(0, |d| d.0)
+            }),
+            FigureSortKey::Year => {
+                crate::sort::sort_by_key(&mut rows, |r| self.figure(*r).year.unwrap_or(i16::MIN))
+            }
         }
         if sort.descending {
             rows.reverse();

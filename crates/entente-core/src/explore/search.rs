@@ -190,13 +190,13 @@ impl SearchIndex {
             doc_len.push(len);
         }
         for p in &mut postings {
-            p.sort_unstable_by_key(|p| p.doc);
+            crate::sort::sort_unstable_by_key(p, |p| p.doc);
         }
         let mut vocabulary: Vec<(Box<str>, u32)> = ids
             .into_iter()
             .map(|(w, id)| (w.into_boxed_str(), id))
             .collect();
-        vocabulary.sort_unstable();
+        crate::sort::sort_unstable(&mut vocabulary);
         let total: u64 = doc_len.iter().map(|&l| u64::from(l)).sum();
         let avg_len = if doc_len.is_empty() {
             1.0
@@ -322,7 +322,9 @@ impl SearchIndex {
             }
             hits.push(Hit { doc, score });
         }
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        crate::sort::sort_by(&mut hits, |a, b| {
+            b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
+        });
         Some(hits)
     }
 }
@@ -381,7 +383,7 @@ pub fn highlight_ranges(text: &str, query: &Query) -> Vec<(usize, usize)> {
     for p in &query.phrases {
         out.extend(phrase_spans(text, p));
     }
-    out.sort_unstable();
+    crate::sort::sort_unstable(&mut out);
     // Merge overlaps so the UI can cut the text into disjoint marked pieces.
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
     for (s, e) in out {

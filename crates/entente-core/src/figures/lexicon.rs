@@ -163,7 +163,7 @@ pub(crate) struct PhraseTable<T> {
 
 impl<T: Copy> PhraseTable<T> {
     fn new(mut phrases: Vec<Phrase<T>>) -> Self {
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.surface.len()));
+        crate::sort::sort_by_key(&mut phrases, |p| std::cmp::Reverse(p.surface.len()));
         let mut by_first = vec![Vec::new(); 256];
         let mut by_last = vec![Vec::new(); 256];
         for (i, p) in phrases.iter().enumerate() {

@@ -97,10 +97,10 @@ fn resolve(doc: &Document, found: Found) -> Vec<Figure> {
     let t = doc.text.as_bytes();
     // The scan yields both lists in text order; sorting is a safeguard that costs one pass.
     if !cands.is_sorted_by_key(|c| (c.start, c.end)) {
-        cands.sort_by_key(|c| (c.start, c.end));
+        crate::sort::sort_by_key(&mut cands, |c| (c.start, c.end));
     }
     if !bares.is_sorted_by_key(|b| b.start) {
-        bares.sort_by_key(|b| b.start);
+        crate::sort::sort_by_key(&mut bares, |b| b.start);
     }
     let mut cursor = SentenceCursor::new(doc);
     let sentence_of: Vec<usize> = cands.iter().map(|c| cursor.index(c.start)).collect();

@@ -498,7 +498,7 @@ impl Importer {
 /// corpus), each independently, and ids are made unique across them.
 pub fn read_files(files: Vec<(String, Vec<u8>)>) -> ImportReport {
     let mut files = files;
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut files, |a, b| a.0.cmp(&b.0));
     let mut importer = Importer::default();
     for (name, bytes) in &files {
         importer.add_file(name, bytes);

@@ -177,7 +177,7 @@ fn build() -> Lexicons {
         &mut lex.author_labels,
         &mut lex.source_labels,
     ] {
-        labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        crate::sort::sort_by_key(labels, |l| std::cmp::Reverse(l.len()));
     }
 
     lex.function_words = data_lines(include_str!("../../data/parse_function_words.txt"))

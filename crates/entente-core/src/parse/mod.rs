@@ -221,7 +221,7 @@ pub fn document_id(source_file: &str, section: Option<u32>) -> String {
 /// Parses a set of files into a corpus: files are taken in name order, and ids are made unique.
 pub fn parse_corpus(name: &str, files: Vec<(String, Vec<u8>)>) -> Corpus {
     let mut files = files;
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut files, |a, b| a.0.cmp(&b.0));
     let mut documents: Vec<Document> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (file, bytes) in &files {

@@ -227,11 +227,11 @@ impl PairIndex {
         }
         // Countries and pair ids in sorted order.
         let mut countries: Vec<CountryCode> = raws.iter().flat_map(|r| [r.a, r.b]).collect();
-        countries.sort_unstable();
+        crate::sort::sort_unstable(&mut countries);
         countries.dedup();
         let idx = |c: CountryCode| countries.binary_search(&c).unwrap_or(0) as u16;
         let mut pairs: Vec<(u16, u16)> = raws.iter().map(|r| (idx(r.a), idx(r.b))).collect();
-        pairs.sort_unstable();
+        crate::sort::sort_unstable(&mut pairs);
         pairs.dedup();
         let mut windows: [WindowEntries; 3] = Default::default();
         for w in &mut windows {
@@ -336,7 +336,7 @@ impl PairIndex {
                 stances[p][e.stance as usize] += 1;
             }
         }
-        touched.sort_unstable();
+        crate::sort::sort_unstable(&mut touched);
         // Topic counts only for touched pairs (dense over touched, indexed by rank).
         let mut rank = vec![u32::MAX; 0];
         if !touched.is_empty() {
@@ -384,7 +384,7 @@ impl PairIndex {
         // Evidence within a cell in document then sentence order (documents may be given in any
         // order).
         for r in 0..touched.len() {
-            evidence[offset[r] as usize..offset[r + 1] as usize].sort_unstable();
+            crate::sort::sort_unstable(&mut evidence[offset[r] as usize..offset[r + 1] as usize]);
         }
         let cells: Vec<Cell> = touched
             .iter()
@@ -404,13 +404,13 @@ impl PairIndex {
         let countries = match q.countries {
             Some(subset) => {
                 let mut c = subset.to_vec();
-                c.sort_unstable();
+                crate::sort::sort_unstable(&mut c);
                 c.dedup();
                 c
             }
             None => {
                 let mut c: Vec<CountryCode> = cells.iter().flat_map(|c| [c.a, c.b]).collect();
-                c.sort_unstable();
+                crate::sort::sort_unstable(&mut c);
                 c.dedup();
                 c
             }
@@ -470,7 +470,7 @@ fn window_pairs(
     raws: &mut Vec<Raw>,
 ) {
     let mut codes: Vec<CountryCode> = mentions.iter().map(|m| m.0).collect();
-    codes.sort_unstable();
+    crate::sort::sort_unstable(&mut codes);
     codes.dedup();
     if codes.len() < 2 {
         return;
@@ -502,7 +502,7 @@ fn window_pairs(
                         evidence.push(s);
                     }
                 }
-                evidence.sort_unstable();
+                crate::sort::sort_unstable(&mut evidence);
                 evidence.dedup();
                 for m in mentions.iter().filter(|m| m.0 == a || m.0 == b) {
                     if let Some(t) = analysis.sentence_topics.get(m.1 as usize) {

@@ -92,7 +92,7 @@ fn extract_with_tokens(
             continue;
         };
         let mut codes: Vec<CountryCode> = group.iter().map(|m| m.code).collect();
-        codes.sort_unstable();
+        crate::sort::sort_unstable(&mut codes);
         codes.dedup();
         if codes.len() < 2 {
             continue;

@@ -364,7 +364,7 @@ impl<'a> Sentence<'a> {
         }
 
         // Coordination groups.
-        occs.sort_by_key(|o| o.first);
+        crate::sort::sort_by_key(&mut occs, |o| o.first);
         let mut groups: Vec<Group> = Vec::new();
         let mut compound = Vec::new();
         // How each occurrence joins the previous one; a run of joins made only of commas is not
@@ -416,7 +416,7 @@ impl<'a> Sentence<'a> {
             let members: Vec<&Occ> = occs.iter().filter(|o| o.group == g).collect();
             let first = members[0];
             let mut distinct: Vec<CountryCode> = members.iter().map(|o| o.code).collect();
-            distinct.sort_unstable();
+            crate::sort::sort_unstable(&mut distinct);
             distinct.dedup();
             group.all = distinct.len() == n_codes;
             let between = (first.first.saturating_sub(5)..first.first)

@@ -1,0 +1,169 @@
+//! Small-code sorting for the wasm build: every sort in the core and the app goes through here.
+//!
+//! std's `sort_by`/`sort_unstable` instantiate a full copy of driftsort/ipnsort (several KB of
+//! wasm each) for every element type and every distinct closure. With dozens of call sites that
+//! added ~116 KB to the app. Here, on wasm32, a slice is sorted by sorting a permutation of `u32`
+//! indices with one non-generic merge sort that calls the comparator through `&dyn Fn`, then the
+//! permutation is applied in place: one copy of the sorting code for the whole program. Natively
+//! (tests, benches, the CLI) the functions forward to std, which is faster and ships nowhere.
+//!
+//! Every function here is stable, including [`sort_unstable`]: a stable order is also a valid
+//! unstable one, and equal elements of the `Ord` types sorted that way are indistinguishable.
+
+use std::cmp::Ordering;
+
+/// Sorts `v` stably with the comparator `cmp`.
+pub fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
+    #[cfg(target_arch = "wasm32")]
+    sort_by_small(v, cmp);
+    #[cfg(not(target_arch = "wasm32"))]
+    v.sort_by(cmp);
+}
+
+/// Sorts `v` stably by the key `key` (computed again at each comparison: keep it cheap).
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts `v` stably in its natural order.
+pub fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
+/// Sorts `v` in its natural order (stably, see the module notes).
+pub fn sort_unstable<T: Ord>(v: &mut [T]) {
+    #[cfg(target_arch = "wasm32")]
+    sort_by_small(v, T::cmp);
+    #[cfg(not(target_arch = "wasm32"))]
+    v.sort_unstable();
+}
+
+/// Sorts `v` by the key `key` (stably, see the module notes).
+pub fn sort_unstable_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    #[cfg(target_arch = "wasm32")]
+    sort_by_small(v, |a, b| key(a).cmp(&key(b)));
+    #[cfg(not(target_arch = "wasm32"))]
+    v.sort_unstable_by_key(key);
+}
+
+/// The wasm path of every function here, public so that native tests exercise it: sorts a
+/// permutation with the one shared merge sort, then applies it.
+pub fn sort_by_small<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
+    if v.len() < 2 {
+        return;
+    }
+    let mut perm: Vec<u32> = (0..v.len() as u32).collect();
+    merge_sort(&mut perm, &|a, b| cmp(&v[a as usize], &v[b as usize]));
+    apply(v, perm);
+}
+
+/// Stable bottom-up merge sort of `idx` under `cmp`; not generic, so compiled once.
+fn merge_sort(idx: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
+    let n = idx.len();
+    // Short runs are first sorted by insertion, which is cheap on nearly sorted input.
+    const RUN: usize = 8;
+    for run in idx.chunks_mut(RUN) {
+        for i in 1..run.len() {
+            let x = run[i];
+            let mut j = i;
+            while j > 0 && cmp(run[j - 1], x) == Ordering::Greater {
+                run[j] = run[j - 1];
+                j -= 1;
+            }
+            run[j] = x;
+        }
+    }
+    let mut buf = vec![0u32; n];
+    let mut width = RUN;
+    let (mut src, mut dst) = (idx, &mut buf[..]);
+    let mut in_buf = false;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (lo, mid, lo);
+            while i < mid && j < hi {
+                // Take from the right only when strictly smaller: that keeps the sort stable.
+                if cmp(src[j], src[i]) == Ordering::Less {
+                    dst[k] = src[j];
+                    j += 1;
+                } else {
+                    dst[k] = src[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            dst[k..k + (mid - i)].copy_from_slice(&src[i..mid]);
+            k += mid - i;
+            dst[k..k + (hi - j)].copy_from_slice(&src[j..hi]);
+            lo = hi;
+        }
+        std::mem::swap(&mut src, &mut dst);
+        in_buf = !in_buf;
+        width *= 2;
+    }
+    if in_buf {
+        // `src` is the buffer holding the result; `dst` is the caller's slice.
+        dst.copy_from_slice(src);
+    }
+}
+
+/// Reorders `v` so that `v'[k] = v[perm[k]]`, following the permutation's cycles with swaps.
+fn apply<T>(v: &mut [T], mut perm: Vec<u32>) {
+    for i in 0..v.len() {
+        let mut j = i;
+        loop {
+            let next = perm[j] as usize;
+            perm[j] = j as u32;
+            if next == i || next == j {
+                break;
+            }
+            v.swap(j, next);
+            j = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks the wasm path against std's stable sort on pairs sorted by their first half only.
+    fn check(input: &[(u8, u16)]) {
+        let mut expected = input.to_vec();
+        expected.sort_by_key(|p| p.0);
+        let mut got = input.to_vec();
+        sort_by_small(&mut got, |a, b| a.0.cmp(&b.0));
+        assert_eq!(got, expected, "input {input:?}");
+    }
+
+    #[test]
+    fn matches_std_stable_sort() {
+        check(&[]);
+        check(&[(1, 0)]);
+        check(&[(2, 0), (1, 1)]);
+        check(&[(1, 0), (1, 1), (0, 2)]);
+        // Pseudo-random inputs of many lengths, with many ties, cover runs and merges.
+        let mut x: u32 = 12345;
+        for n in 0..200u16 {
+            let v: Vec<(u8, u16)> = (0..n)
+                .map(|i| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    ((x >> 16) as u8 % 7, i)
+                })
+                .collect();
+            check(&v);
+            let mut rev = v.clone();
+            rev.reverse();
+            check(&rev);
+        }
+    }
+
+    #[test]
+    fn strings_sort_in_place() {
+        let mut v: Vec<String> = ["b", "c", "a", "b"].iter().map(|s| s.to_string()).collect();
+        sort_by_small(&mut v, |a, b| a.cmp(b));
+        assert_eq!(v, ["a", "b", "b", "c"]);
+    }
+}
