@@ -35,7 +35,7 @@ struct Table {
     aliases: PhraseTable<OrgAlias>,
 }
 
-const ORGS_TSV: &str = include_str!("../data/organizations.tsv");
+const ORGS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/organizations.tsv"));
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();

@@ -30,7 +30,7 @@ struct Lexicon {
     numbered: HashMap<u64, Cue, IdBuild>,
 }
 
-const TOPICS_TSV: &str = include_str!("../data/topics.tsv");
+const TOPICS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/topics.tsv"));
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();

@@ -12,10 +12,10 @@ use std::sync::OnceLock;
 use super::scan;
 use crate::model::{FigureKind, Qualifier};
 
-const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
-const UNITS: &str = include_str!("../../data/units.tsv");
-const QUALIFIERS: &str = include_str!("../../data/figures_qualifiers.tsv");
-const WORDS: &str = include_str!("../../data/figures_words.tsv");
+const NUMBER_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/number_words.tsv"));
+const UNITS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/units.tsv"));
+const QUALIFIERS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/figures_qualifiers.tsv"));
+const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/figures_words.tsv"));
 
 /// The grammatical role of a number word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

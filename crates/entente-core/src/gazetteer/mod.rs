@@ -107,9 +107,9 @@ pub(crate) struct Gazetteer {
     pub context: Context,
 }
 
-const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
-const ALIASES_TSV: &str = include_str!("../../data/country_aliases.tsv");
-const CONTEXT_TSV: &str = include_str!("../../data/country_context.tsv");
+const COUNTRIES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/countries.tsv"));
+const ALIASES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/country_aliases.tsv"));
+const CONTEXT_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/country_context.tsv"));
 
 /// The data lines of a TSV file: comments (`#`) and blank lines skipped.
 pub(crate) fn tsv_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

@@ -107,7 +107,10 @@ fn data_lines(data: &str) -> impl Iterator<Item = &str> {
 fn build() -> Lexicons {
     let mut lex = Lexicons::default();
 
-    for line in data_lines(include_str!("../../data/parse_months.txt")) {
+    for line in data_lines(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/parse_months.txt"
+    ))) {
         let mut words = line.split_whitespace();
         let Some(Ok(month)) = words.next().map(str::parse::<u8>) else {
             continue;
@@ -117,7 +120,10 @@ fn build() -> Lexicons {
         }
     }
 
-    for line in data_lines(include_str!("../../data/parse_abbreviations.txt")) {
+    for line in data_lines(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/parse_abbreviations.txt"
+    ))) {
         let mut words = line.split_whitespace();
         let (Some(word), Some(kind)) = (words.next(), words.next()) else {
             continue;
@@ -130,11 +136,17 @@ fn build() -> Lexicons {
         lex.abbreviations.insert(word.to_string(), kind);
     }
 
-    lex.sentence_starters = data_lines(include_str!("../../data/parse_sentence_starters.txt"))
-        .map(str::to_string)
-        .collect();
+    lex.sentence_starters = data_lines(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/parse_sentence_starters.txt"
+    )))
+    .map(str::to_string)
+    .collect();
 
-    for line in data_lines(include_str!("../../data/parse_boilerplate.txt")) {
+    for line in data_lines(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/parse_boilerplate.txt"
+    ))) {
         let Some((reason, pattern)) = line.split_once('|') else {
             continue;
         };
@@ -153,7 +165,10 @@ fn build() -> Lexicons {
     }
 
     let mut section = "";
-    for line in data_lines(include_str!("../../data/parse_header_words.txt")) {
+    for line in data_lines(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/parse_header_words.txt"
+    ))) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             section = name;
             continue;
@@ -180,9 +195,12 @@ fn build() -> Lexicons {
         crate::sort::sort_by_key(labels, |l| std::cmp::Reverse(l.len()));
     }
 
-    lex.function_words = data_lines(include_str!("../../data/parse_function_words.txt"))
-        .map(fold)
-        .collect();
+    lex.function_words = data_lines(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/parse_function_words.txt"
+    )))
+    .map(fold)
+    .collect();
     lex
 }
 

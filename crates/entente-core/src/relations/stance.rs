@@ -50,7 +50,7 @@ struct Cue {
     back: bool,
 }
 
-const STANCE_TSV: &str = include_str!("../../data/stance.tsv");
+const STANCE_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/stance.tsv"));
 
 fn lexicon() -> &'static PhraseTable<Cue> {
     static LEX: OnceLock<PhraseTable<Cue>> = OnceLock::new();
