@@ -30,6 +30,9 @@ pub struct SearchIndex {
     postings: Vec<Vec<Posting>>,
     doc_len: Vec<u32>,
     avg_len: f32,
+    /// Documents holding each pair of adjacent words, so a phrase query finds its documents
+    /// without scanning texts (a two-word phrase exactly; a longer one is then verified).
+    bigrams: HashMap<(u32, u32), Vec<u32>>,
 }
 
 /// Calls `f(start, end, folded_word)` for every word of `text`: a run of letters and digits after
@@ -165,9 +168,13 @@ impl SearchIndex {
         let mut doc_len = Vec::new();
         let mut buf = String::new();
         let mut counts: HashMap<u32, u32> = HashMap::new();
+        let mut bigrams: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
+        let mut doc_bigrams: std::collections::HashSet<(u32, u32)> = Default::default();
         for (doc, text) in texts.into_iter().enumerate() {
             counts.clear();
+            doc_bigrams.clear();
             let mut len = 0u32;
+            let mut previous: Option<u32> = None;
             for_each_word(text, &mut buf, |_, _, w| {
                 len += 1;
                 let id = match ids.get(w) {
@@ -180,7 +187,14 @@ impl SearchIndex {
                     }
                 };
                 *counts.entry(id).or_insert(0) += 1;
+                if let Some(p) = previous {
+                    doc_bigrams.insert((p, id));
+                }
+                previous = Some(id);
             });
+            for &pair in &doc_bigrams {
+                bigrams.entry(pair).or_default().push(doc as u32);
+            }
             for (&id, &tf) in &counts {
                 postings[id as usize].push(Posting {
                     doc: doc as u32,
@@ -203,11 +217,16 @@ impl SearchIndex {
         } else {
             (total as f32 / doc_len.len() as f32).max(1.0)
         };
+        for docs in bigrams.values_mut() {
+            // Documents were visited in order, so each list is already sorted.
+            docs.shrink_to_fit();
+        }
         SearchIndex {
             vocabulary,
             postings,
             doc_len,
             avg_len,
+            bigrams,
         }
     }
 
@@ -271,6 +290,38 @@ impl SearchIndex {
         scores
     }
 
+    /// The documents that may hold a phrase, sorted, and whether that list is exact: the
+    /// intersection of the documents of its adjacent word pairs (exact for two words; a longer
+    /// phrase's words could be paired in different places, so its candidates need verifying).
+    fn phrase_candidates(&self, phrase: &[String]) -> (Vec<u32>, bool) {
+        let ids: Option<Vec<u32>> = phrase.iter().map(|w| self.exact(w)).collect();
+        let Some(ids) = ids else {
+            return (Vec::new(), true);
+        };
+        if ids.len() < 2 {
+            let docs = ids
+                .first()
+                .map(|&id| self.postings[id as usize].iter().map(|p| p.doc).collect())
+                .unwrap_or_default();
+            return (docs, true);
+        }
+        let mut docs: Option<Vec<u32>> = None;
+        for pair in ids.windows(2) {
+            let list = self
+                .bigrams
+                .get(&(pair[0], pair[1]))
+                .map_or(&[][..], |v| v.as_slice());
+            docs = Some(match docs {
+                None => list.to_vec(),
+                Some(d) => d
+                    .into_iter()
+                    .filter(|x| list.binary_search(x).is_ok())
+                    .collect(),
+            });
+        }
+        (docs.unwrap_or_default(), ids.len() == 2)
+    }
+
     /// Runs a query. `text_of(doc)` gives a document's text, used to verify phrases. Returns the
     /// matching documents, best first; an empty query returns `None` (no ranking applies).
     pub fn search<'a>(&self, query: &Query, text_of: impl Fn(u32) -> &'a str) -> Option<Vec<Hit>> {
@@ -303,25 +354,37 @@ impl SearchIndex {
                 }
             }
         }
-        let mut hits: Vec<Hit> = Vec::new();
-        for (doc, score) in total.into_iter().enumerate() {
-            let Some(score) = score else { continue };
-            let doc = doc as u32;
-            if !query.phrases.is_empty() || !query.exclude_phrases.is_empty() {
-                let text = text_of(doc);
-                if !query.phrases.iter().all(|p| contains_phrase(text, p)) {
-                    continue;
-                }
-                if query
-                    .exclude_phrases
-                    .iter()
-                    .any(|p| contains_phrase(text, p))
+        for phrase in &query.phrases {
+            let (candidates, exact) = self.phrase_candidates(phrase);
+            for (doc, t) in total.iter_mut().enumerate() {
+                let doc = doc as u32;
+                if t.is_some()
+                    && (candidates.binary_search(&doc).is_err()
+                        || (!exact && !contains_phrase(text_of(doc), phrase)))
                 {
-                    continue;
+                    *t = None;
                 }
             }
-            hits.push(Hit { doc, score });
         }
+        for phrase in &query.exclude_phrases {
+            let (candidates, exact) = self.phrase_candidates(phrase);
+            for doc in candidates {
+                let t = &mut total[doc as usize];
+                if t.is_some() && (exact || contains_phrase(text_of(doc), phrase)) {
+                    *t = None;
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = total
+            .into_iter()
+            .enumerate()
+            .filter_map(|(doc, score)| {
+                score.map(|score| Hit {
+                    doc: doc as u32,
+                    score,
+                })
+            })
+            .collect();
         crate::sort::sort_by(&mut hits, |a, b| {
             b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
         });
@@ -337,28 +400,36 @@ pub fn contains_phrase(text: &str, phrase: &[String]) -> bool {
 /// The byte spans of `text` where the words of `phrase` appear consecutively.
 pub fn phrase_spans(text: &str, phrase: &[String]) -> Vec<(usize, usize)> {
     let n = phrase.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    // A ring of the last n words' starts and whether each matched its phrase position.
-    let mut words: Vec<(usize, usize, bool)> = Vec::new();
-    let mut buf = String::new();
     let mut out = Vec::new();
+    if n == 0 {
+        return out;
+    }
+    // Partial matches in progress: (start byte, words matched so far). Each word advances or
+    // drops them, so the scan is one pass with no allocation per word.
+    let mut partial: Vec<(usize, usize)> = Vec::new();
+    let mut buf = String::new();
     for_each_word(text, &mut buf, |s, e, w| {
-        words.push((s, e, w == phrase[0]));
-        let len = words.len();
-        if len >= n {
-            let first = len - n;
-            if words[first].2 && (1..n).all(|k| word_at(text, words[first + k]) == phrase[k]) {
-                out.push((words[first].0, e));
+        partial.retain_mut(|(_, k)| {
+            if phrase[*k] == w {
+                *k += 1;
+                true
+            } else {
+                false
             }
+        });
+        if phrase[0] == w {
+            partial.push((s, 1));
         }
+        partial.retain(|&(start, k)| {
+            if k == n {
+                out.push((start, e));
+                false
+            } else {
+                true
+            }
+        });
     });
     out
-}
-
-fn word_at(text: &str, (s, e, _): (usize, usize, bool)) -> String {
-    crate::text::fold(&text[s..e])
 }
 
 /// Byte ranges of `text` to highlight for a query: every word equal to (or, for a prefix,
@@ -442,6 +513,36 @@ mod tests {
         assert_eq!(run("\"united states\" azerbaijan"), vec![2]);
         // A hyphenated or dotted token is a phrase of its words.
         assert_eq!(run("united-states"), vec![2]);
+    }
+
+    #[test]
+    fn longer_phrases_are_verified_not_just_paired() {
+        let docs = [
+            "energy security in Europe is a priority",
+            // Both word pairs of the phrase occur, but never the three words in a row.
+            "energy security matters; security in Asia too",
+            "the the energy security in Europe",
+        ];
+        let index = SearchIndex::build(docs);
+        let run = |q: &str| -> Vec<u32> {
+            let mut v: Vec<u32> = index
+                .search(&Query::parse(q), |d| docs[d as usize])
+                .unwrap_or_default()
+                .iter()
+                .map(|h| h.doc)
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(run("\"energy security in\""), vec![0, 2]);
+        assert_eq!(run("\"security in\""), vec![0, 1, 2]);
+        assert_eq!(run("security -\"energy security in\""), vec![1]);
+        assert_eq!(run("\"in asia\" \"energy security\""), vec![1]);
+        assert_eq!(run("\"unknown words\""), Vec::<u32>::new());
+        assert_eq!(
+            phrase_spans("the the energy", &["the".into(), "energy".into()]),
+            vec![(4, 14)]
+        );
     }
 
     #[test]
