@@ -6,7 +6,8 @@
 //!
 //! Code map: [`corpus`] (pure: finding and decoding the corpus), [`base64`] (pure), the pure
 //! presentation modules [`format`] (figure values, dates), [`marks`] (highlighted text),
-//! [`matrix`] (matrix order, colours, exports) and [`chart`]; `components/` (one component a
+//! [`matrix`] (matrix order, colours, exports) and [`chart`], with [`order`] (one shared sort)
+//! and [`shared`] (`Rc`s compared by identity); `components/` (one component a
 //! file, [`components::shell::Shell`] is the explorer's frame), `hooks/` (`use_*`: the corpus,
 //! the explorer, the view state kept in step with the URL), and `services/`, the only place that
 //! touches the page's globals (DOM outside the app root, location and history, clipboard,
