@@ -62,6 +62,8 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => return test(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        // The fuzz targets live in their own workspace; fuzz/run.sh seeds, builds and runs them.
+        Some("fuzz") => run(cmd("sh").arg(root().join("fuzz/run.sh")).args(&args[1..])),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -72,7 +74,8 @@ fn main() -> ExitCode {
                  test    every test: fmt, clippy, core purity, native, wasm, actionlint, dist, browsers\n          \
                  (--browsers chromium,firefox,webkit or ENTENTE_BROWSERS picks engines)\n  \
                  bench   the browser benchmark in headless Chromium: the seed build and a generated\n          \
-                 corpus (--docs N, default 2000); results in target/bench/"
+                 corpus (--docs N, default 2000); results in target/bench/\n  \
+                 fuzz    [TARGET|all] [SECONDS]: run the cargo-fuzz targets (parse, analyze, url, import)"
             );
             return ExitCode::from(2);
         }
