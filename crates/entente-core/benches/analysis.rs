@@ -7,28 +7,14 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use entente_core::model::{Topic, TopicSet};
 use entente_core::relations::matrix::{MatrixQuery, PairIndex, Window};
-use entente_core::{
-    analyze, gazetteer, organizations, parse, relations, topics, Analysis, Document,
-};
+use entente_core::{analyze, gazetteer, organizations, relations, topics, Analysis, Document};
 use std::hint::black_box;
 
 const DOCS: usize = 10_000;
 
-fn seed_documents() -> Vec<Document> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .expect("seeds folder")
-        .filter_map(|e| e.ok())
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    parse::parse_corpus("seeds", files).documents
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::seed_documents;
 
 fn bench(c: &mut Criterion) {
     let docs = seed_documents();

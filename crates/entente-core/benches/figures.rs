@@ -11,28 +11,15 @@
 //! a win.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use entente_core::figures;
 use entente_core::model::{Document, Sentence};
-use entente_core::{figures, parse};
 use std::hint::black_box;
 
 const TARGET_BYTES: usize = 4_000_000;
 
-/// The parsed seed documents.
-fn seed_documents() -> Vec<Document> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .expect("seeds folder")
-        .filter_map(|e| e.ok())
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    parse::parse_corpus("seeds", files).documents
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::seed_documents;
 
 /// `parts` repeated until their text reaches `TARGET_BYTES`.
 fn repeated(parts: &[Document]) -> Vec<Document> {

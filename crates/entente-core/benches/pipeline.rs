@@ -12,21 +12,9 @@ use std::hint::black_box;
 
 const DOCS: usize = 10_000;
 
-fn seed_documents() -> Vec<entente_core::Document> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .expect("seeds folder")
-        .filter_map(|e| e.ok())
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    parse::parse_corpus("seeds", files).documents
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::seed_documents;
 
 fn synthetic_files(n: usize) -> Vec<(String, Vec<u8>)> {
     let pool = synth::Pool::new(&seed_documents());

@@ -5,28 +5,8 @@
 use entente_core::model::{Document, Origin};
 use entente_core::parse::{parse_corpus, parse_file};
 
-const SEEDS: [(&str, &[u8]); 5] = [
-    (
-        "000_7f270fc2152f3a1b.txt",
-        include_bytes!("../../../seeds/000_7f270fc2152f3a1b.txt"),
-    ),
-    (
-        "001_fff5bee5aa7f1e0f.txt",
-        include_bytes!("../../../seeds/001_fff5bee5aa7f1e0f.txt"),
-    ),
-    (
-        "002_40c5e84d12538c1d.txt",
-        include_bytes!("../../../seeds/002_40c5e84d12538c1d.txt"),
-    ),
-    (
-        "003_97d7f0275bbc7544.txt",
-        include_bytes!("../../../seeds/003_97d7f0275bbc7544.txt"),
-    ),
-    (
-        "004_2208a95f7e68815d.txt",
-        include_bytes!("../../../seeds/004_2208a95f7e68815d.txt"),
-    ),
-];
+mod common;
+use common::SEEDS;
 
 fn seed_documents() -> Vec<Document> {
     let files = SEEDS
