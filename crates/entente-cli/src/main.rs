@@ -115,6 +115,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         _ => Some(render(command, opts.format, &corpus)),
     };
+    Ok(finish(output.as_deref(), &loaded.errors))
+}
+
+/// Prints the output, and exits 1 when some input could not be read (the errors were already
+/// reported on stderr).
+fn finish(output: Option<&str>, errors: &[String]) -> ExitCode {
     if let Some(text) = output {
         let mut stdout = std::io::stdout().lock();
         // A closed pipe (`| head`) is not an error worth a message.
@@ -122,11 +128,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             .write_all(text.as_bytes())
             .and_then(|_| stdout.flush());
     }
-    Ok(if loaded.errors.is_empty() {
+    if errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
 }
 
 fn render(command: &str, format: Format, corpus: &Corpus) -> String {
@@ -262,13 +268,5 @@ fn matrix(args: &[String]) -> Result<ExitCode, String> {
     });
     let shown = countries.unwrap_or_else(|| m.countries.clone());
     let text = export::matrix_csv(&m, &shown);
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush());
-    Ok(if loaded.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(finish(Some(&text), &loaded.errors))
 }
