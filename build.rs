@@ -1,7 +1,8 @@
 //! Embeds the corpus in the app: every `.txt` and `.md` file of `seeds/` (or of the folder named
 //! by `ENTENTE_CORPUS`, relative to the package root) is parsed with the core's parser at build
-//! time and written to `$OUT_DIR/corpus.bin` in the core's binary format, which `src/corpus.rs`
-//! includes with `include_bytes!`. The app therefore never fetches its corpus over the network.
+//! time, analysed, and written to `$OUT_DIR/corpus.bin` in the core's binary format, which
+//! `src/corpus.rs` includes with `include_bytes!`. The app therefore never fetches its corpus over
+//! the network, and never runs the analysers for it.
 
 use std::path::{Path, PathBuf};
 use std::{env, fs};
@@ -35,7 +36,9 @@ fn main() {
             .collect(),
     );
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("corpus.bin");
-    fs::write(&out, entente_core::format::encode(&corpus))
+    // Analysing here, once, means the page never runs (nor ships) the analysers for this corpus.
+    let analysed = entente_core::Analysed::new(corpus);
+    fs::write(&out, entente_core::format::encode(&analysed))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 

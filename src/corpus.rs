@@ -3,9 +3,8 @@
 //! the page is read by `services::page`, and this module only decides and decodes.
 
 use crate::base64;
-use entente_core::{format, Corpus};
+use entente_core::{format, Analysed};
 use std::fmt;
-use std::rc::Rc;
 
 /// The corpus written by `build.rs`, in the core's binary format.
 pub const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
@@ -29,11 +28,11 @@ impl CorpusOrigin {
     }
 }
 
-/// A decoded corpus and its origin.
+/// A decoded corpus (documents and their analyses) and its origin.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadedCorpus {
-    /// The corpus, shared by every component.
-    pub corpus: Rc<Corpus>,
+    /// The corpus with the analyses computed where it was made.
+    pub analysed: Analysed,
     /// Where it came from.
     pub origin: CorpusOrigin,
 }
@@ -74,14 +73,11 @@ pub fn load(inlined_base64: Option<&str>, embedded: &[u8]) -> Result<LoadedCorpu
         }
         None => (CorpusOrigin::Embedded, std::borrow::Cow::Borrowed(embedded)),
     };
-    let corpus = format::decode(&bytes).map_err(|e| LoadError {
+    let analysed = format::decode(&bytes).map_err(|e| LoadError {
         origin,
         reason: e.to_string(),
     })?;
-    Ok(LoadedCorpus {
-        corpus: Rc::new(corpus),
-        origin,
-    })
+    Ok(LoadedCorpus { analysed, origin })
 }
 
 #[cfg(test)]
@@ -115,8 +111,9 @@ mod tests {
         assert_eq!(loaded.origin, CorpusOrigin::Embedded);
         // The default build embeds seeds/ (five files); ENTENTE_CORPUS may name another folder.
         if std::env::var_os("ENTENTE_CORPUS").is_none() {
-            assert_eq!(loaded.corpus.name, "Seed corpus");
+            assert_eq!(loaded.analysed.corpus.name, "Seed corpus");
             let mut files: Vec<&str> = loaded
+                .analysed
                 .corpus
                 .documents
                 .iter()
@@ -128,20 +125,25 @@ mod tests {
                 5,
                 "one or more documents per seed file: {files:?}"
             );
-            assert!(loaded.corpus.documents.iter().all(|d| !d.text.is_empty()));
+            assert!(loaded
+                .analysed
+                .corpus
+                .documents
+                .iter()
+                .all(|d| !d.text.is_empty()));
         }
     }
 
     #[test]
     fn an_inlined_corpus_wins_over_the_embedded_one() {
-        let corpus = Corpus {
+        let corpus = Analysed::new(entente_core::Corpus {
             name: "Imported".into(),
             documents: entente_core::parse::parse_file("a.txt", b"Title\n\nSome text."),
-        };
+        });
         let text = encode_base64(&format::encode(&corpus));
         let loaded = load(Some(&text), EMBEDDED).unwrap();
         assert_eq!(loaded.origin, CorpusOrigin::Inlined);
-        assert_eq!(*loaded.corpus, corpus);
+        assert_eq!(loaded.analysed, corpus);
         // Blank inlined text (an empty slot in the page) means "no inlined corpus".
         assert_eq!(
             load(Some("  \n"), EMBEDDED).unwrap().origin,

@@ -1,8 +1,10 @@
 //! The entente web app: a Yew front end over the pure core.
 //!
-//! The app is given one value, the [`Corpus`](entente_core::Corpus): the one inlined in the page
-//! (a saved single file carries its corpus that way) or else the one embedded at build time by
-//! `build.rs`. It is decoded once at start and shared through a context ([`hooks::use_corpus`]).
+//! The app is given one value, an analysed corpus ([`Analysed`](entente_core::Analysed): the
+//! documents and their analyses, in the core's binary format): the one inlined in the page (a
+//! saved single file carries its corpus that way) or else the one embedded at build time by
+//! `build.rs`. It is decoded and indexed once at start and shared through a context
+//! ([`hooks::use_corpus`]).
 //!
 //! Code map: [`corpus`] (pure: finding and decoding the corpus), [`base64`] (pure), the pure
 //! presentation modules [`format`] (figure values, dates), [`marks`] (highlighted text),
@@ -56,11 +58,11 @@ pub fn App() -> Html {
     }
     let loaded = use_memo((), |_| {
         let inlined = services::page::inlined_corpus();
-        corpus::load(inlined.as_deref(), corpus::EMBEDDED)
+        corpus::load(inlined.as_deref(), corpus::EMBEDDED).map(CorpusContext::new)
     });
     match &*loaded {
-        Ok(loaded) => {
-            let context = CorpusContext::new(loaded);
+        Ok(context) => {
+            let context = context.clone();
             html! {
                 <ContextProvider<CorpusContext> context={context}>
                     <Shell />

@@ -108,11 +108,14 @@ pub fn document_marks(doc: &Document, analysis: &Analysis) -> Vec<Mark> {
         });
     }
     for o in &analysis.organizations {
-        marks.push(Mark {
-            start: o.start as usize,
-            end: o.end as usize,
-            kind: MarkKind::Organization(o.id),
-        });
+        // An id this build does not know (a corpus stored by another version) is not marked.
+        if let Some(id) = entente_core::organizations::intern(&o.id) {
+            marks.push(Mark {
+                start: o.start as usize,
+                end: o.end as usize,
+                kind: MarkKind::Organization(id),
+            });
+        }
     }
     for (i, f) in analysis.figures.iter().enumerate() {
         marks.push(Mark {

@@ -40,10 +40,11 @@ pub fn Header(props: &HeaderProps) -> Html {
             }
         });
     }
-    let n = context.corpus.documents.len();
+    let corpus = &context.explorer.corpus;
+    let n = corpus.documents.len();
     let summary = format!(
         "{} · {} · {}",
-        context.corpus.name,
+        corpus.name,
         crate::format::plural(n, "document", "documents"),
         context.origin.label()
     );

@@ -1,4 +1,4 @@
-//! The explorer's frame: builds the [`Explorer`] once per corpus, holds the view state (in step
+//! The explorer's frame: takes the corpus's explorer from the context, holds the view state (in step
 //! with the URL), computes the results once per filter change, and lays out the header, notices,
 //! sidebar, tabs, the active view and the reader. Page-wide keys: `/` focuses the search box and
 //! `Escape` closes the reader, then the matrix evidence.
@@ -13,7 +13,7 @@ use crate::components::reader::Reader;
 use crate::components::result_status::ResultStatus;
 use crate::components::sidebar::{Sidebar, SEARCH_ID};
 use crate::components::tabs::{panel_id, tab_id, Tabs, VIEWS};
-use crate::hooks::use_corpus::use_corpus;
+use crate::hooks::use_corpus::use_corpus_context;
 use crate::hooks::use_explorer::ExplorerHandle;
 use crate::hooks::use_view_state::{use_view_state, ViewMsg};
 use crate::services::keyboard::{self, Shortcut};
@@ -41,12 +41,7 @@ pub fn filter_key(state: &ViewState) -> ViewState {
 /// The explorer frame.
 #[function_component]
 pub fn Shell() -> Html {
-    let corpus = use_corpus();
-    let explorer: Rc<ExplorerHandle> = {
-        use_memo(Shared(corpus.clone()), |corpus| {
-            ExplorerHandle::new((**corpus).clone())
-        })
-    };
+    let explorer: Rc<ExplorerHandle> = Rc::new(use_corpus_context().explorer);
     let handle = use_view_state();
     let model = handle.model.clone();
     let state = model.state.clone();

@@ -1,4 +1,4 @@
-//! The explorer context: the corpus analysed and indexed once ([`Explorer::new`]), with the
+//! The explorer context: the corpus indexed once ([`Explorer::from_analysed`]), with the
 //! relation pair index the matrix is computed from ([`PairIndex::build`]), shared by every view as
 //! a cheap `Rc` clone.
 
@@ -18,9 +18,10 @@ pub struct ExplorerHandle {
 }
 
 impl ExplorerHandle {
-    /// Analyses and indexes a corpus: the one expensive step, done once per corpus.
-    pub fn new(corpus: entente_core::Corpus) -> ExplorerHandle {
-        let explorer = Explorer::new(corpus);
+    /// Indexes an analysed corpus: the one expensive step, done once per corpus. The analyses come
+    /// with the corpus, so the page links none of the analysers.
+    pub fn new(analysed: entente_core::Analysed) -> ExplorerHandle {
+        let explorer = Explorer::from_analysed(analysed);
         let pairs = PairIndex::build(explorer.corpus.documents.iter().zip(&explorer.analyses));
         ExplorerHandle {
             explorer: Rc::new(explorer),

@@ -105,11 +105,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let output = match command.as_str() {
         "pack" => {
             let out = opts.out.ok_or("pack needs -o OUT.entente")?;
-            std::fs::write(&out, entente_core::format::encode(&corpus))
+            let analysed = entente_core::Analysed::new(corpus);
+            std::fs::write(&out, entente_core::format::encode(&analysed))
                 .map_err(|e| format!("cannot write {out}: {e}"))?;
             eprintln!(
                 "entente: wrote {} documents to {out}",
-                corpus.documents.len()
+                analysed.corpus.documents.len()
             );
             None
         }

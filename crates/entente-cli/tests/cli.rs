@@ -136,7 +136,13 @@ fn generate_is_deterministic_and_packs() {
     let packed = base.join("corpus.entente");
     let out = entente(&["pack", "-o", packed.to_str().unwrap(), a.to_str().unwrap()]);
     assert!(out.status.success());
-    let corpus = entente_core::format::decode(&std::fs::read(&packed).unwrap()).unwrap();
-    assert!(corpus.documents.len() >= 25, "bulletins add sections");
+    let packed = entente_core::format::decode(&std::fs::read(&packed).unwrap()).unwrap();
+    assert!(
+        packed.corpus.documents.len() >= 25,
+        "bulletins add sections"
+    );
+    // The pack carries the analyses, so the app opens it without analysing.
+    assert_eq!(packed.analyses.len(), packed.corpus.documents.len());
+    assert!(packed.analyses.iter().any(|a| !a.countries.is_empty()));
     std::fs::remove_dir_all(&base).ok();
 }

@@ -12,6 +12,7 @@ use crate::model::{
 };
 use crate::organizations::org_name;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// One document as `entente extract --json` prints it.
@@ -91,7 +92,7 @@ pub struct OtherMention {
     /// How it is referred to.
     pub form: MentionForm,
     /// The reason, when recorded.
-    pub note: Option<&'static str>,
+    pub note: Option<Cow<'static, str>>,
     /// First byte.
     pub start: u32,
     /// One past the last byte.
@@ -220,7 +221,7 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
                 code: m.code,
                 role: m.role,
                 form: m.form,
-                note: m.note,
+                note: m.note.clone(),
                 start: m.start,
                 end: m.end,
             });
@@ -240,8 +241,12 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
     });
 
     let mut org_counts: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for o in &analysis.organizations {
-        *org_counts.entry(o.id).or_default() += 1;
+    for id in analysis
+        .organizations
+        .iter()
+        .filter_map(|o| crate::organizations::intern(&o.id))
+    {
+        *org_counts.entry(id).or_default() += 1;
     }
     let mut organizations: Vec<OrgRecord> = org_counts
         .into_iter()

@@ -5,16 +5,21 @@
 //!
 //! Layout: the 8-byte magic `ENTENTE\0`, a little-endian `u16` format version, a `u16` of flags
 //! (reserved, zero), a little-endian `u32` length of the uncompressed payload, then the payload
-//! compressed with raw DEFLATE. The payload is the [`Corpus`] in postcard's serde encoding.
+//! compressed with raw DEFLATE. The payload is an [`Analysed`] corpus (the documents and the
+//! analysis of each) in postcard's serde encoding: the analyses are computed once, where the
+//! corpus is made, so the page that opens it runs no analyser and starts quickly.
 //! Compression matters because a saved single file is not compressed in transit.
+//!
+//! Version history: 1 held the documents only; 2 adds the analyses.
 
+use crate::analysis::Analysed;
 use crate::model::Corpus;
 use std::fmt;
 
 /// The magic bytes that open every encoded corpus.
 pub const MAGIC: &[u8; 8] = b"ENTENTE\0";
 /// The current format version. Bump it whenever the model's serde shape changes.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 /// The largest payload accepted when decoding (guards against a tampered length).
 pub const MAX_PAYLOAD: usize = 1 << 30;
 
@@ -32,6 +37,7 @@ enum ErrorKind {
     Version(u16),
     TooLarge(usize),
     Corrupt(String),
+    Inconsistent,
 }
 
 impl fmt::Display for FormatError {
@@ -43,6 +49,12 @@ impl fmt::Display for FormatError {
             }
             ErrorKind::TooLarge(n) => write!(f, "corpus payload of {n} bytes exceeds the limit"),
             ErrorKind::Corrupt(why) => write!(f, "corpus data is corrupt: {why}"),
+            ErrorKind::Inconsistent => {
+                write!(
+                    f,
+                    "corpus data is corrupt: its analyses do not fit its documents"
+                )
+            }
         }
     }
 }
@@ -55,8 +67,8 @@ fn corrupt(why: impl fmt::Display) -> FormatError {
     }
 }
 
-/// Encodes a corpus.
-pub fn encode(corpus: &Corpus) -> Vec<u8> {
+/// Encodes an analysed corpus.
+pub fn encode(corpus: &Analysed) -> Vec<u8> {
     // Serializing plain owned data into a Vec cannot fail; an empty payload would be caught on read.
     let payload = postcard::to_allocvec(corpus).unwrap_or_default();
     let compressed = miniz_oxide::deflate::compress_to_vec(&payload, 9);
@@ -69,11 +81,12 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
     out
 }
 
-/// Decodes a corpus written by [`encode`].
+/// Decodes a corpus written by [`encode`], checking that every offset in it fits its text (the
+/// bytes may come from a tampered file).
 ///
 /// # Errors
 /// When the bytes are not an entente corpus, are of another format version, or are corrupt.
-pub fn decode(bytes: &[u8]) -> Result<Corpus, FormatError> {
+pub fn decode(bytes: &[u8]) -> Result<Analysed, FormatError> {
     if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
         return Err(FormatError {
             kind: ErrorKind::NotACorpus,
@@ -96,7 +109,28 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, FormatError> {
     if payload.len() != len {
         return Err(corrupt("length mismatch"));
     }
-    postcard::from_bytes(&payload).map_err(corrupt)
+    let analysed: Analysed = postcard::from_bytes(&payload).map_err(corrupt)?;
+    if !analysed.is_consistent() {
+        return Err(FormatError {
+            kind: ErrorKind::Inconsistent,
+        });
+    }
+    Ok(analysed)
+}
+
+/// A short content hash of a corpus (12 lowercase hex digits): what a view URL's `corpus` key
+/// holds, so a link names the corpus it was made for. It covers every document's fields, not the
+/// corpus name, so renaming a corpus keeps its links, and it does not depend on the encoding.
+pub fn corpus_hash(corpus: &Corpus) -> String {
+    // FNV-1a over the documents' postcard bytes: stable across builds and platforms, and collisions
+    // among the few corpora one person keeps are negligible at 48 bits.
+    let bytes = postcard::to_allocvec(&corpus.documents).unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:012x}", h >> 16)
 }
 
 #[cfg(test)]
@@ -104,14 +138,14 @@ mod tests {
     use super::*;
     use crate::parse::parse_corpus;
 
-    fn sample() -> Corpus {
-        parse_corpus(
+    fn sample() -> Analysed {
+        Analysed::new(parse_corpus(
             "sample",
             vec![(
                 "a.txt".into(),
                 b"Title\n\nAzerbaijan and Pakistan signed $2 billion.\n".to_vec(),
             )],
-        )
+        ))
     }
 
     #[test]
@@ -149,5 +183,55 @@ mod tests {
             b[i] ^= 0x5a;
             let _ = decode(&b);
         }
+    }
+
+    #[test]
+    fn the_analyses_travel_with_the_documents() {
+        let analysed = sample();
+        let decoded = decode(&encode(&analysed)).unwrap();
+        assert_eq!(decoded.analyses.len(), 1);
+        let codes: Vec<&str> = decoded.analyses[0]
+            .countries
+            .iter()
+            .map(|m| m.code.as_str())
+            .collect();
+        assert_eq!(codes, ["AZ", "PK"]);
+        assert_eq!(decoded.analyses[0].figures.len(), 1);
+        assert_eq!(decoded.analyses[0].relations.len(), 1);
+    }
+
+    #[test]
+    fn analyses_that_do_not_fit_their_text_are_refused() {
+        let mut analysed = sample();
+        let len = analysed.corpus.documents[0].text.len() as u32;
+        analysed.analyses[0].countries[0].end = len + 10;
+        let err = decode(&encode(&analysed)).unwrap_err();
+        assert!(err.to_string().contains("do not fit"), "{err}");
+
+        let mut missing = sample();
+        missing.analyses.clear();
+        assert!(decode(&encode(&missing)).is_err());
+
+        let mut bad_sentence = sample();
+        bad_sentence.corpus.documents[0].sentences[0].end = len + 1;
+        assert!(decode(&encode(&bad_sentence)).is_err());
+    }
+
+    #[test]
+    fn the_corpus_hash_names_the_content_not_the_name() {
+        let a = sample();
+        let hash = corpus_hash(&a.corpus);
+        assert_eq!(hash.len(), 12);
+        assert!(hash
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        let mut renamed = a.corpus.clone();
+        renamed.name = "Another name".into();
+        assert_eq!(corpus_hash(&renamed), hash);
+        let mut edited = a.corpus.clone();
+        edited.documents[0].text.push('!');
+        assert_ne!(corpus_hash(&edited), hash);
+        // Decoding what was encoded names the same corpus.
+        assert_eq!(corpus_hash(&decode(&encode(&a)).unwrap().corpus), hash);
     }
 }

@@ -28,5 +28,5 @@ pub mod synth;
 pub mod text;
 pub mod topics;
 
-pub use analysis::{analyze, Analysis};
+pub use analysis::{analyze, Analysed, Analysis};
 pub use model::{Corpus, Document};

@@ -5,6 +5,7 @@
 //! keep the in-memory corpus compact (a single document is never 4 GiB).
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// A corpus: a named list of parsed documents, the value the app is given (embedded at build time,
@@ -408,9 +409,29 @@ impl Topic {
     }
 }
 
+// JSON (exports) shows topic ids; the binary corpus format stores the one-byte index.
 impl Serialize for Topic {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.id())
+        if s.is_human_readable() {
+            s.serialize_str(self.id())
+        } else {
+            s.serialize_u8(*self as u8)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Topic {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if d.is_human_readable() {
+            let id = <Cow<'de, str>>::deserialize(d)?;
+            Topic::from_id(&id).ok_or_else(|| serde::de::Error::custom("unknown topic"))
+        } else {
+            let i = u8::deserialize(d)?;
+            Topic::ALL
+                .get(usize::from(i))
+                .copied()
+                .ok_or_else(|| serde::de::Error::custom("unknown topic"))
+        }
     }
 }
 
@@ -437,14 +458,38 @@ impl TopicSet {
     }
 }
 
+// JSON shows the list of topic ids; the binary corpus format stores the bit set.
 impl Serialize for TopicSet {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
+        if s.is_human_readable() {
+            s.collect_seq(self.iter())
+        } else {
+            s.serialize_u16(self.0)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TopicSet {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if d.is_human_readable() {
+            let mut set = TopicSet::default();
+            for t in Vec::<Topic>::deserialize(d)? {
+                set.insert(t);
+            }
+            Ok(set)
+        } else {
+            let bits = u16::deserialize(d)?;
+            // Bits beyond the known topics would make `iter` and `contains` disagree.
+            if bits >> Topic::ALL.len() != 0 {
+                return Err(serde::de::Error::custom("unknown topic bits"));
+            }
+            Ok(TopicSet(bits))
+        }
     }
 }
 
 /// The stance of two countries towards each other in a sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     /// Agreement, partnership, support, trade, visits, joint projects.
@@ -473,7 +518,7 @@ impl Stance {
 }
 
 /// How a country is referred to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionForm {
     /// A name or short form ("Italy", "the United Kingdom").
@@ -489,7 +534,7 @@ pub enum MentionForm {
 }
 
 /// Whether a mention counts as a reference to the state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionRole {
     /// A reference to the state; counted in relations.
@@ -504,7 +549,7 @@ pub enum MentionRole {
 }
 
 /// A country mention in a document.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// First byte in the document text.
     pub start: u32,
@@ -519,12 +564,12 @@ pub struct Mention {
     /// Whether it counts as a state reference.
     pub role: MentionRole,
     /// Why the role was chosen, when it is not plain `State` ("inside proper name: … pipeline").
-    pub note: Option<&'static str>,
+    pub note: Option<Cow<'static, str>>,
 }
 
 /// A candidate that looked like a country but was judged not to be one, with the reason
 /// ("US state: Atlanta, Georgia", "person's name").
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rejected {
     /// First byte in the document text.
     pub start: u32,
@@ -533,11 +578,11 @@ pub struct Rejected {
     /// The country it could have been.
     pub code: CountryCode,
     /// Why it was rejected.
-    pub reason: &'static str,
+    pub reason: Cow<'static, str>,
 }
 
 /// An organization mention.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrgMention {
     /// First byte in the document text.
     pub start: u32,
@@ -546,11 +591,11 @@ pub struct OrgMention {
     /// Index of the sentence that holds it.
     pub sentence: u32,
     /// The organization's id (its usual abbreviation: `EU`, `NATO`, `OSCE`, …).
-    pub id: &'static str,
+    pub id: Cow<'static, str>,
 }
 
 /// The kind of a figure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
     /// An amount of money.
@@ -591,7 +636,7 @@ impl FigureKind {
 }
 
 /// A qualifier on a figure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// More than, over, exceeding, above, at least.
@@ -605,7 +650,7 @@ pub enum Qualifier {
 }
 
 /// A number that measures something.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// First byte in the document text (qualifier words included).
     pub start: u32,
@@ -631,7 +676,7 @@ pub struct Figure {
 }
 
 /// Two countries put in relation by a sentence, with their stance towards each other.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Pair {
     /// The alphabetically first country.
     pub a: CountryCode,
@@ -642,7 +687,7 @@ pub struct Pair {
 }
 
 /// A relation sentence: one that refers to two or more distinct countries as states.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
     /// Index of the sentence.
     pub sentence: u32,

@@ -10,6 +10,7 @@
 use crate::gazetteer::lexer::{self, PhraseTable, Sep, Token};
 use crate::gazetteer::tsv_rows;
 use crate::model::{Document, OrgMention};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// One organization of the table.
@@ -114,7 +115,7 @@ pub(crate) fn scan_tokens(doc: &Document, toks: &[Token]) -> Vec<OrgMention> {
             start,
             end,
             sentence: sentence as u32,
-            id: t.orgs[alias.org].id,
+            id: Cow::Borrowed(t.orgs[alias.org].id),
         });
         i = j;
     }
@@ -147,6 +148,12 @@ pub fn org_name(id: &str) -> &str {
         Some(o) => o.name,
         None => id,
     }
+}
+
+/// The table's own copy of an organization id, or `None` for an id it does not know (a corpus
+/// stored by another build): facets and exports key organizations by these static ids.
+pub fn intern(id: &str) -> Option<&'static str> {
+    table().orgs.iter().find(|o| o.id == id).map(|o| o.id)
 }
 
 /// Every organization of the table, in data-file order.

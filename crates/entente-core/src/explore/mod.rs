@@ -12,10 +12,11 @@ pub mod docset;
 pub mod search;
 pub mod state;
 
-use crate::analysis::{analyze, Analysis};
+use crate::analysis::{analyze, Analysed, Analysis};
 use crate::model::{
     Corpus, CountryCode, Document, Figure, FigureKind, MentionRole, PartialDate, Stance, Topic,
 };
+use crate::organizations;
 use docset::DocSet;
 use search::{highlight_ranges, Query, SearchIndex};
 use state::{CountryMode, Facet, FigureSortKey, ViewState};
@@ -133,6 +134,11 @@ impl Explorer {
         Explorer::with_analyses(corpus, analyses)
     }
 
+    /// Indexes a corpus analysed where it was made (the binary corpus format stores the analyses).
+    pub fn from_analysed(analysed: Analysed) -> Explorer {
+        Explorer::with_analyses(analysed.corpus, analysed.analyses)
+    }
+
     /// Indexes a corpus whose analyses are already computed (one per document, in order).
     pub fn with_analyses(corpus: Corpus, analyses: Vec<Analysis>) -> Explorer {
         let n = corpus.documents.len();
@@ -164,9 +170,13 @@ impl Explorer {
                     .or_insert_with(|| DocSet::empty(n))
                     .insert(i);
             }
-            for o in &a.organizations {
+            for id in a
+                .organizations
+                .iter()
+                .filter_map(|o| organizations::intern(&o.id))
+            {
                 organizations
-                    .entry(o.id)
+                    .entry(id)
                     .or_insert_with(|| DocSet::empty(n))
                     .insert(i);
             }

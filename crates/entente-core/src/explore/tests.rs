@@ -112,7 +112,7 @@ fn explorer() -> Explorer {
                     start: 0,
                     end: 1,
                     sentence: 0,
-                    id,
+                    id: id.into(),
                 })
                 .collect(),
             sentence_topics: vec![topics],

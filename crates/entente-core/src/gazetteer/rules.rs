@@ -24,6 +24,7 @@
 use super::lexer::{sep_between, Sep, Token, HAS_LETTER};
 use super::{Alias, CountryScan, Gazetteer, Kind, GIVEN_NAME, HISTORICAL, US_STATE};
 use crate::model::{Document, Mention, MentionForm, MentionRole, Rejected};
+use std::borrow::Cow;
 
 /// What the rules decided for one candidate.
 enum Decision {
@@ -89,14 +90,14 @@ pub(super) fn scan_tokens(g: &Gazetteer, doc: &Document, toks: &[Token]) -> Coun
                     code: alias.code,
                     form,
                     role,
-                    note,
+                    note: note.map(Cow::Borrowed),
                 });
             }
             Decision::Reject(reason) => out.rejected.push(Rejected {
                 start,
                 end,
                 code: alias.code,
-                reason,
+                reason: Cow::Borrowed(reason),
             }),
             Decision::Skip => {
                 i += 1;

@@ -212,7 +212,11 @@ fn the_congos_and_korea() {
     assert_eq!(s.mentions[0].code.as_str(), "CD");
     assert!(s.mentions[0].note.is_some(), "bare Congo carries a note");
     assert_eq!(s.mentions[1].code.as_str(), "KR");
-    assert!(s.mentions[1].note.unwrap().contains("South Korea"));
+    assert!(s.mentions[1]
+        .note
+        .as_deref()
+        .unwrap()
+        .contains("South Korea"));
     check(
         "North Korea and South Korea",
         "North Korea=KP South Korea=KR",

@@ -77,7 +77,7 @@ fn extract_with_tokens(
     let counted: Vec<Mention> = mentions
         .iter()
         .filter(|m| counts_in_relations(m))
-        .copied()
+        .cloned()
         .collect();
     let mut i = 0;
     while i < counted.len() {
