@@ -32,41 +32,50 @@ struct OrgAlias {
 }
 
 struct Table {
-    orgs: Vec<OrgInfo>,
     aliases: PhraseTable<OrgAlias>,
 }
 
 const ORGS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/organizations.tsv"));
 
+/// The organizations (ids, names, aliases) without the alias automaton: showing a corpus needs
+/// only names, so the page neither builds nor ships the matcher.
+fn orgs() -> &'static [OrgInfo] {
+    static ORGS: OnceLock<Vec<OrgInfo>> = OnceLock::new();
+    ORGS.get_or_init(|| {
+        tsv_rows(ORGS_TSV)
+            .filter_map(|row| {
+                let (Some(&id), Some(&name), Some(&list)) = (row.first(), row.get(1), row.get(2))
+                else {
+                    return None;
+                };
+                Some(OrgInfo {
+                    id,
+                    name,
+                    aliases: list.split('|').filter(|a| !a.is_empty()).collect(),
+                })
+            })
+            .collect()
+    })
+}
+
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut orgs = Vec::new();
         let mut aliases = PhraseTable::default();
-        for row in tsv_rows(ORGS_TSV) {
-            let (Some(&id), Some(&name), Some(&list)) = (row.first(), row.get(1), row.get(2))
-            else {
-                continue;
-            };
-            let list: Vec<&'static str> = list.split('|').filter(|a| !a.is_empty()).collect();
-            for &text in &list {
+        for (org, info) in orgs().iter().enumerate() {
+            for &text in &info.aliases {
                 let case_sensitive = !text.chars().any(char::is_lowercase);
                 aliases.insert(
                     text,
                     OrgAlias {
-                        org: orgs.len(),
+                        org,
                         text,
                         case_sensitive,
                     },
                 );
             }
-            orgs.push(OrgInfo {
-                id,
-                name,
-                aliases: list,
-            });
         }
-        Table { orgs, aliases }
+        Table { aliases }
     })
 }
 
@@ -115,7 +124,7 @@ pub(crate) fn scan_tokens(doc: &Document, toks: &[Token]) -> Vec<OrgMention> {
             start,
             end,
             sentence: sentence as u32,
-            id: Cow::Borrowed(t.orgs[alias.org].id),
+            id: Cow::Borrowed(orgs()[alias.org].id),
         });
         i = j;
     }
@@ -144,7 +153,7 @@ fn inside_longer_name(text: &str, toks: &[Token], i: usize) -> bool {
 
 /// The display name of an organization id, or the id itself when unknown.
 pub fn org_name(id: &str) -> &str {
-    match table().orgs.iter().find(|o| o.id == id) {
+    match orgs().iter().find(|o| o.id == id) {
         Some(o) => o.name,
         None => id,
     }
@@ -153,12 +162,12 @@ pub fn org_name(id: &str) -> &str {
 /// The table's own copy of an organization id, or `None` for an id it does not know (a corpus
 /// stored by another build): facets and exports key organizations by these static ids.
 pub fn intern(id: &str) -> Option<&'static str> {
-    table().orgs.iter().find(|o| o.id == id).map(|o| o.id)
+    orgs().iter().find(|o| o.id == id).map(|o| o.id)
 }
 
 /// Every organization of the table, in data-file order.
 pub fn all_organizations() -> &'static [OrgInfo] {
-    &table().orgs
+    orgs()
 }
 
 #[cfg(test)]

@@ -101,10 +101,16 @@ pub(crate) struct Context {
 }
 
 pub(crate) struct Gazetteer {
-    pub countries: Vec<CountryInfo>,
-    pub by_code: HashMap<CountryCode, usize>,
     pub aliases: PhraseTable<Alias>,
     pub context: Context,
+}
+
+/// The countries alone (codes, names, status): what showing a corpus needs. Kept apart from the
+/// alias automaton and context words, so that the page, which never scans text, does not build
+/// (or ship) them.
+pub(crate) struct Countries {
+    pub countries: Vec<CountryInfo>,
+    pub by_code: HashMap<CountryCode, usize>,
 }
 
 const COUNTRIES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/data/countries.tsv"));
@@ -118,10 +124,9 @@ pub(crate) fn tsv_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static 
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
-fn build() -> Gazetteer {
+fn build_countries() -> Countries {
     let mut countries = Vec::new();
     let mut by_code = HashMap::new();
-    let mut aliases = PhraseTable::default();
     for row in tsv_rows(COUNTRIES_TSV) {
         let (Some(code), Some(&name)) = (row.first().and_then(|c| CountryCode::new(c)), row.get(1))
         else {
@@ -136,23 +141,6 @@ fn build() -> Gazetteer {
             Some("user-assigned") => CountryStatus::UserAssigned,
             _ => CountryStatus::Current,
         };
-        let flags = if status == CountryStatus::Historical {
-            HISTORICAL
-        } else {
-            0
-        };
-        for &n in std::iter::once(&name).chain(other_names.iter()) {
-            aliases.insert(
-                n,
-                Alias {
-                    code,
-                    kind: Kind::Name,
-                    flags,
-                    text: n,
-                    note: None,
-                },
-            );
-        }
         by_code.insert(code, countries.len());
         countries.push(CountryInfo {
             code,
@@ -160,6 +148,35 @@ fn build() -> Gazetteer {
             other_names,
             status,
         });
+    }
+    Countries { countries, by_code }
+}
+
+pub(crate) fn countries() -> &'static Countries {
+    static TABLE: OnceLock<Countries> = OnceLock::new();
+    TABLE.get_or_init(build_countries)
+}
+
+fn build() -> Gazetteer {
+    let mut aliases = PhraseTable::default();
+    for c in &countries().countries {
+        let flags = if c.status == CountryStatus::Historical {
+            HISTORICAL
+        } else {
+            0
+        };
+        for &n in std::iter::once(&c.name).chain(c.other_names.iter()) {
+            aliases.insert(
+                n,
+                Alias {
+                    code: c.code,
+                    kind: Kind::Name,
+                    flags,
+                    text: n,
+                    note: None,
+                },
+            );
+        }
     }
     for row in tsv_rows(ALIASES_TSV) {
         let (Some(code), Some(kind), Some(&text)) = (
@@ -233,12 +250,7 @@ fn build() -> Gazetteer {
             context.facility.insert(word_hash(&format!("{word}s")));
         }
     }
-    Gazetteer {
-        countries,
-        by_code,
-        aliases,
-        context,
-    }
+    Gazetteer { aliases, context }
 }
 
 pub(crate) fn gazetteer() -> &'static Gazetteer {
@@ -261,18 +273,18 @@ pub(crate) fn scan_with_tokens(doc: &Document, tokens: &[Token]) -> CountryScan 
 /// The English short name of a country ("Azerbaijan", "United Kingdom"), or `"?"` for a code the
 /// gazetteer does not know (a static string cannot hold an arbitrary code).
 pub fn country_name(code: CountryCode) -> &'static str {
-    let g = gazetteer();
+    let g = countries();
     g.by_code.get(&code).map_or("?", |&i| g.countries[i].name)
 }
 
 /// Every country the gazetteer knows, ordered by code.
 pub fn all_countries() -> &'static [CountryInfo] {
-    &gazetteer().countries
+    &countries().countries
 }
 
 /// The gazetteer's record for a code.
 pub fn country(code: CountryCode) -> Option<&'static CountryInfo> {
-    let g = gazetteer();
+    let g = countries();
     g.by_code.get(&code).map(|&i| &g.countries[i])
 }
 
@@ -286,5 +298,5 @@ pub fn lookup(name: &str) -> Option<CountryCode> {
         return (a.kind != Kind::Not).then_some(a.code);
     }
     let upper = name.to_ascii_uppercase();
-    CountryCode::new(&upper).filter(|c| g.by_code.contains_key(c))
+    CountryCode::new(&upper).filter(|c| countries().by_code.contains_key(c))
 }
