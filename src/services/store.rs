@@ -326,11 +326,7 @@ impl Store {
             tx.object_store(META)?.put_with_key(&record(corpus), &key)?;
             Ok::<(), JsValue>(())
         })();
-        if let Err(e) = queued {
-            let _ = tx.abort();
-            return Err(error_of(&e));
-        }
-        done.await.map(|_| ()).map_err(|e| error_of(&e))
+        settle(&tx, queued, done).await
     }
 
     /// Renames corpus `id` (its record only; read and written in one transaction).
@@ -385,11 +381,28 @@ impl Store {
             tx.object_store(META)?.delete(&key)?;
             Ok::<(), JsValue>(())
         })();
-        if let Err(e) = queued {
+        settle(&tx, queued, done).await
+    }
+}
+
+/// Waits for a write transaction. When queueing its requests failed, the transaction is
+/// aborted, and its own error (the reason it had already ended, if it had) wins over the
+/// queueing error.
+async fn settle(
+    tx: &IdbTransaction,
+    queued: Result<(), JsValue>,
+    done: JsFuture,
+) -> Result<(), StoreError> {
+    match queued {
+        Ok(()) => done.await.map(|_| ()).map_err(|e| error_of(&e)),
+        Err(queue_error) => {
             let _ = tx.abort();
-            return Err(error_of(&e));
+            match done.await {
+                Err(e) if !e.is_null() => Err(error_of(&e)),
+                Err(_) => Err(StoreError::Aborted("the transaction ended early".into())),
+                Ok(_) => Err(error_of(&queue_error)),
+            }
         }
-        done.await.map(|_| ()).map_err(|e| error_of(&e))
     }
 }
 
