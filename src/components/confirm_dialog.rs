@@ -48,7 +48,11 @@ pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
                 // Two buttons: Tab and Shift+Tab go from one to the other.
                 e.prevent_default();
                 let on_cancel_button = dom::active_element().is_some_and(|a| a.id() == CANCEL_ID);
-                dom::focus(if on_cancel_button { CONFIRM_ID } else { CANCEL_ID });
+                dom::focus(if on_cancel_button {
+                    CONFIRM_ID
+                } else {
+                    CANCEL_ID
+                });
             }
             _ => {}
         })

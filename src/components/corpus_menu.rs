@@ -93,9 +93,7 @@ pub fn CorpusMenu() -> Html {
                 dom::focus(BUTTON_ID);
             }
             "ArrowDown" | "ArrowUp" => {
-                let in_field = e
-                    .target_dyn_into::<web_sys::HtmlInputElement>()
-                    .is_some();
+                let in_field = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some();
                 if !in_field {
                     e.prevent_default();
                     dom::focus_step_within(MENU_ID, e.key() == "ArrowDown");
@@ -114,8 +112,8 @@ pub fn CorpusMenu() -> Html {
                 .iter()
                 .zip(explorer.analyses.iter())
                 .collect();
-            let file = crate::services::single_file::file_name(&name)
-                .replace(".html", "-extraction.json");
+            let file =
+                crate::services::single_file::file_name(&name).replace(".html", "-extraction.json");
             download::save(
                 &file,
                 "application/json",

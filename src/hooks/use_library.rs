@@ -725,23 +725,19 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
     };
     let save_single_file = {
         let latest = latest.clone();
-        use_callback(
-            (),
-            move |done: Callback<Result<String, String>>, _| {
-                let library = latest.borrow().clone();
-                let entry = library.active_entry().clone();
-                let bytes = library.opened.bytes.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let file = single_file::file_name(&entry.name);
-                    let title = format!("entente · {}", entry.name);
-                    let result =
-                        single_file::save(&file, &title, bytes.as_deref().map(Vec::as_slice))
-                            .await
-                            .map(|()| file);
-                    done.emit(result);
-                });
-            },
-        )
+        use_callback((), move |done: Callback<Result<String, String>>, _| {
+            let library = latest.borrow().clone();
+            let entry = library.active_entry().clone();
+            let bytes = library.opened.bytes.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = single_file::file_name(&entry.name);
+                let title = format!("entente · {}", entry.name);
+                let result = single_file::save(&file, &title, bytes.as_deref().map(Vec::as_slice))
+                    .await
+                    .map(|()| file);
+                done.emit(result);
+            });
+        })
     };
     let dismiss = {
         let dispatcher = library.dispatcher();
@@ -783,7 +779,11 @@ mod tests {
         let lib = initial(None, corpus::EMBEDDED, None).unwrap();
         assert_eq!(lib.entries.len(), 1);
         assert_eq!(lib.active, lib.entries[0].id);
-        assert_eq!(lib.url_key(&lib.active), None, "the hosted site's URLs stay short");
+        assert_eq!(
+            lib.url_key(&lib.active),
+            None,
+            "the hosted site's URLs stay short"
+        );
         // A single file shows its own corpus, and names it in URLs; the built-in one too.
         let lib = initial(Some(&inlined), corpus::EMBEDDED, None).unwrap();
         assert_eq!(lib.entries.len(), 2);

@@ -7,7 +7,11 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Offers `text` as a file named `file_name` with the MIME type `mime`. Returns whether the
 /// browser accepted it.
 pub fn save(file_name: &str, mime: &str, text: &str) -> bool {
-    save_parts(file_name, mime, &js_sys::Array::of1(&JsValue::from_str(text)))
+    save_parts(
+        file_name,
+        mime,
+        &js_sys::Array::of1(&JsValue::from_str(text)),
+    )
 }
 
 /// Offers the concatenation of `parts` (JavaScript strings or byte arrays) as a file: for a text

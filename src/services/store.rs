@@ -251,9 +251,9 @@ impl Store {
                 .dyn_into::<IdbDatabase>()
                 .map(|db| Store { db })
                 .map_err(|_| StoreError::Unavailable("open gave no database".into())),
-            Err(e) if e.as_string().as_deref() == Some("timeout") => Err(
-                StoreError::Unavailable("IndexedDB did not answer".into()),
-            ),
+            Err(e) if e.as_string().as_deref() == Some("timeout") => {
+                Err(StoreError::Unavailable("IndexedDB did not answer".into()))
+            }
             Err(e) => Err(unavailable(&e)),
         }
     }
