@@ -385,6 +385,15 @@ impl Store {
     }
 }
 
+/// Each operation opens its own connection; closing it on drop lets running transactions finish
+/// (IndexedDB closes a connection only once they have) and never leaves one open to block a
+/// future schema upgrade.
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.db.close();
+    }
+}
+
 /// Waits for a write transaction. When queueing its requests failed, the transaction is
 /// aborted, and its own error (the reason it had already ended, if it had) wins over the
 /// queueing error.
