@@ -57,9 +57,9 @@ fn test_corpus(name: &str, topic: &str) -> Corpus {
     entente_core::parse::parse_corpus(name, files)
 }
 
-/// The corpus in the format the app stores and inlines.
+/// The corpus in the format the app stores and inlines (analysed where it is made).
 fn encode(corpus: &Corpus) -> Vec<u8> {
-    entente_core::format::encode(corpus)
+    entente_core::format::encode(&entente_core::Analysed::new(corpus.clone()))
 }
 
 fn base64(bytes: &[u8]) -> String {
@@ -303,6 +303,10 @@ async fn a_kept_corpus_is_switched_renamed_and_deleted_and_survives_reloads(
     .await?;
     wait_for_documents(ctx, &corpus).await?;
     let id = inlined_id(ctx).await?;
+    ensure!(
+        id == entente_core::format::corpus_hash(&corpus),
+        "the page names the corpus {id}, not its content hash"
+    );
     keep(ctx, &id).await?;
 
     // The hosted site shows its own corpus and lists the kept one.
