@@ -92,7 +92,7 @@ fn ActiveCorpus() -> Html {
         return html! { <p class="loading">{ "Opening the corpus named in the link…" }</p> };
     }
     let context = CorpusContext {
-        explorer: library.opened.explorer.clone(),
+        explorer: library.opened.explorer(),
         origin: library.active_entry().origin,
     };
     html! {

@@ -19,6 +19,7 @@ use crate::services::store::{Store, StoreError, StoredCorpus};
 use crate::services::{history, location, single_file};
 use entente_core::explore::state::{HistoryMode, ViewState};
 use entente_core::format;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -49,30 +50,70 @@ pub enum Storage {
     Unavailable(String),
 }
 
-/// A decoded and indexed corpus with the bytes a single file would carry (`None` for the
-/// built-in one, which the wasm carries).
-#[derive(Clone, PartialEq)]
+/// A decoded corpus with the bytes a single file would carry (`None` for the built-in one, which
+/// the wasm carries). It is indexed the first time it is shown ([`Opened::explorer`]): a single
+/// file decodes the built-in corpus too (for its id), but indexes it only if the user opens it.
+#[derive(Clone)]
 pub struct Opened {
-    /// The corpus's explorer (compared by identity).
-    pub explorer: ExplorerHandle,
+    cell: Rc<OpenedCell>,
     /// Its encoded bytes.
     pub bytes: Option<Rc<Vec<u8>>>,
 }
 
+struct OpenedCell {
+    /// The decoded corpus until it is indexed.
+    pending: RefCell<Option<entente_core::Analysed>>,
+    explorer: OnceCell<ExplorerHandle>,
+    id: String,
+    name: String,
+    documents: usize,
+}
+
+/// Opened corpora compare by identity.
+impl PartialEq for Opened {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.cell, &other.cell)
+    }
+}
+
 impl Opened {
     fn new(analysed: entente_core::Analysed, bytes: Option<Rc<Vec<u8>>>) -> Opened {
+        let corpus = &analysed.corpus;
+        let cell = OpenedCell {
+            id: format::corpus_hash(corpus),
+            name: corpus.name.clone(),
+            documents: corpus.documents.len(),
+            pending: RefCell::new(None),
+            explorer: OnceCell::new(),
+        };
+        *cell.pending.borrow_mut() = Some(analysed);
         Opened {
-            explorer: ExplorerHandle::new(analysed),
+            cell: Rc::new(cell),
             bytes,
         }
     }
 
+    /// The corpus's explorer, indexed on first use.
+    pub fn explorer(&self) -> ExplorerHandle {
+        self.cell
+            .explorer
+            .get_or_init(|| {
+                let analysed = self
+                    .cell
+                    .pending
+                    .borrow_mut()
+                    .take()
+                    .expect("an opened corpus is indexed once, from its decoded form");
+                ExplorerHandle::new(analysed)
+            })
+            .clone()
+    }
+
     fn entry(&self, name: Option<&str>, origin: CorpusOrigin) -> CorpusEntry {
-        let corpus = &self.explorer.corpus;
         CorpusEntry {
-            id: format::corpus_hash(corpus),
-            name: name.map_or_else(|| corpus.name.clone(), str::to_string),
-            documents: corpus.documents.len(),
+            id: self.cell.id.clone(),
+            name: name.map_or_else(|| self.cell.name.clone(), str::to_string),
+            documents: self.cell.documents,
             origin,
         }
     }
@@ -81,7 +122,8 @@ impl Opened {
 impl std::fmt::Debug for Opened {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Opened")
-            .field("documents", &self.explorer.corpus.documents.len())
+            .field("id", &self.cell.id)
+            .field("documents", &self.cell.documents)
             .field("bytes", &self.bytes.as_ref().map(|b| b.len()))
             .finish()
     }
@@ -791,6 +833,13 @@ mod tests {
         assert_eq!(lib.active_entry().name, "Mine");
         assert_eq!(lib.url_key(&lib.active), Some(lib.active.clone()));
         assert!(lib.url_key(&lib.entries[0].id).is_some());
+        // Only the corpus shown is indexed; the built-in one waits until it is opened.
+        assert!(lib.memory[0].1.cell.explorer.get().is_none());
+        assert_eq!(lib.opened.explorer().corpus.name, "Mine");
+        assert_eq!(
+            lib.memory[0].1.explorer().corpus.documents.len(),
+            lib.entries[0].documents
+        );
         let builtin = lib.entries[0].id.clone();
         let lib = initial(Some(&inlined), corpus::EMBEDDED, Some(&builtin)).unwrap();
         assert_eq!(lib.active, builtin);
