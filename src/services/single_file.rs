@@ -8,6 +8,8 @@
 //!   needs no network;
 //! - **as the hosted site**, the build puts the single file beside the site (`entente.html`,
 //!   `cargo xtask dist`), and it is fetched from the page's own origin (`connect-src 'self'`).
+//!   Its text is filled as text ([`fill_text`]): parsing it into a document (`DOMParser`) would
+//!   make Chromium report its inline styles as policy violations of the running page.
 //!
 //! The corpus goes into the `#entente-corpus` element, a `type="application/octet-stream"` data
 //! block that never runs: the Content-Security-Policy allows the inline scripts by hash, and
@@ -64,13 +66,21 @@ fn js_error(value: &JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
-/// The template's `<html>` element: a fresh copy the caller may change.
-async fn template() -> Result<Element, String> {
+/// A template of the single file.
+enum Template {
+    /// The page's own document, copied at start (a fresh clone the caller may change).
+    Page(Element),
+    /// The text of the site's single file.
+    Text(String),
+}
+
+async fn template() -> Result<Template, String> {
     if let Some(snapshot) = SNAPSHOT.with(|s| s.borrow().clone()) {
         return snapshot
             .clone_node_with_deep(true)
             .ok()
             .and_then(|n| n.dyn_into::<Element>().ok())
+            .map(Template::Page)
             .ok_or_else(|| "the page could not be copied".to_string());
     }
     let window = web_sys::window().ok_or("no window")?;
@@ -90,15 +100,33 @@ async fn template() -> Result<Element, String> {
         .map_err(|e| js_error(&e))?
         .as_string()
         .ok_or("the single file is not text")?;
-    let parsed = web_sys::DomParser::new()
-        .and_then(|p| p.parse_from_string(&text, web_sys::SupportedType::TextHtml))
-        .map_err(|e| js_error(&e))?;
-    if parsed.get_element_by_id(WASM_ID).is_none() {
+    if !text.contains(&format!("id=\"{WASM_ID}\"")) {
         return Err(format!("{SITE_SINGLE_FILE} is not entente's single file"));
     }
-    parsed
-        .document_element()
-        .ok_or_else(|| "the single file has no document".to_string())
+    Ok(Template::Text(text))
+}
+
+/// Puts the corpus (base64) into the single file's empty corpus slot and the title into its
+/// `<title>`, as text. `None` when the text has no corpus slot.
+pub fn fill_text(html: &str, corpus_base64: &str, title: &str) -> Option<String> {
+    let marker = format!("id=\"{INLINED_CORPUS_ID}\"");
+    let at = html.find(&marker)?;
+    let open_end = at + html[at..].find('>')? + 1;
+    let close = open_end + html[open_end..].find("</script>")?;
+    let mut out = String::with_capacity(html.len() + corpus_base64.len());
+    out.push_str(&html[..open_end]);
+    out.push_str(corpus_base64);
+    out.push_str(&html[close..]);
+    if let (Some(start), Some(end)) = (out.find("<title>"), out.find("</title>")) {
+        if start < end {
+            let escaped = title
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            out.replace_range(start + "<title>".len()..end, &escaped);
+        }
+    }
+    Some(out)
 }
 
 /// Puts the corpus (base64; empty for the built-in corpus) and the title into the template and
@@ -129,10 +157,18 @@ fn fill(template: &Element, corpus_base64: &str, title: &str) -> Result<JsValue,
 /// When the template cannot be had (a hosted site deployed without `entente.html`) or the
 /// browser refuses the download; the message is for the user.
 pub async fn save(file_name: &str, title: &str, corpus: Option<&[u8]>) -> Result<(), String> {
-    let template = template().await?;
     let encoded = corpus.map(crate::base64::encode).unwrap_or_default();
-    let html = fill(&template, &encoded, title)?;
-    let parts = js_sys::Array::of2(&JsValue::from_str("<!DOCTYPE html>\n"), &html);
+    let parts = match template().await? {
+        Template::Page(page) => {
+            let html = fill(&page, &encoded, title)?;
+            js_sys::Array::of2(&JsValue::from_str("<!DOCTYPE html>\n"), &html)
+        }
+        Template::Text(text) => {
+            let html = fill_text(&text, &encoded, title)
+                .ok_or_else(|| format!("{SITE_SINGLE_FILE} has no corpus slot"))?;
+            js_sys::Array::of1(&JsValue::from_str(&html))
+        }
+    };
     if super::download::save_parts(file_name, "text/html", &parts) {
         Ok(())
     } else {
@@ -161,6 +197,21 @@ pub fn file_name(corpus_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_site_single_file_is_filled_as_text() {
+        let page = "<!DOCTYPE html><html><head><title>entente</title></head><body>\n\
+            <script type=\"application/octet-stream\" id=\"entente-corpus\"></script>\n\
+            <script type=\"application/octet-stream\" id=\"entente-wasm\">AGFz</script></body></html>";
+        let filled = fill_text(page, "QUJD", "entente · A <b>").unwrap();
+        assert!(filled.contains("id=\"entente-corpus\">QUJD</script>"));
+        assert!(filled.contains("<title>entente · A &lt;b&gt;</title>"));
+        assert!(filled.contains("id=\"entente-wasm\">AGFz</script>"));
+        // A slot already filled is replaced, not appended to.
+        let again = fill_text(&filled, "", "entente").unwrap();
+        assert!(again.contains("id=\"entente-corpus\"></script>"));
+        assert_eq!(fill_text("<html></html>", "QUJD", "t"), None);
+    }
 
     #[test]
     fn file_names_keep_letters_and_digits() {
