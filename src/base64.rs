@@ -1,6 +1,7 @@
-//! A small standard-alphabet base64 decoder for the corpus inlined in a saved single file. Written
-//! by hand because it is a few lines and a dependency would add to the wasm size; it ignores ASCII
-//! whitespace (the inlined text may be wrapped) and accepts missing padding.
+//! A small standard-alphabet base64 codec for the corpus inlined in a saved single file: the
+//! decoder reads it at start, the encoder writes it when the page saves itself. Written by hand
+//! because it is a few lines and a dependency would add to the wasm size; the decoder ignores
+//! ASCII whitespace (the inlined text may be wrapped) and accepts missing padding.
 
 use std::fmt;
 
@@ -70,6 +71,29 @@ pub fn decode(text: &str) -> Result<Vec<u8>, Base64Error> {
     Ok(out)
 }
 
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Encodes `bytes` as standard padded base64 (RFC 4648 §4), on one line.
+pub fn encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +115,23 @@ mod tests {
         check("Zm9vYg==", Ok(b"foob"));
         check("Zm9vYmE=", Ok(b"fooba"));
         check("Zm9vYmFy", Ok(b"foobar"));
+    }
+
+    #[test]
+    fn encodes_the_rfc_vectors_and_round_trips() {
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(encode(plain.as_bytes()), coded);
+        }
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(1000).collect();
+        assert_eq!(decode(&encode(&bytes)).unwrap(), bytes);
     }
 
     #[test]

@@ -16,6 +16,10 @@ pub enum CorpusOrigin {
     Embedded,
     /// Inlined in the page (a saved single file).
     Inlined,
+    /// Kept in the browser's storage (IndexedDB).
+    Stored,
+    /// Imported in this tab but not kept (the storage refused it): gone when the tab closes.
+    Memory,
 }
 
 impl CorpusOrigin {
@@ -24,6 +28,8 @@ impl CorpusOrigin {
         match self {
             CorpusOrigin::Embedded => "built in",
             CorpusOrigin::Inlined => "saved in this file",
+            CorpusOrigin::Stored => "kept in this browser",
+            CorpusOrigin::Memory => "in memory only",
         }
     }
 }
@@ -51,6 +57,8 @@ impl fmt::Display for LoadError {
         let which = match self.origin {
             CorpusOrigin::Embedded => "the built-in corpus",
             CorpusOrigin::Inlined => "the corpus saved in this file",
+            CorpusOrigin::Stored => "the corpus kept in this browser",
+            CorpusOrigin::Memory => "the imported corpus",
         };
         write!(f, "{which} could not be read: {}", self.reason)
     }
@@ -78,6 +86,14 @@ pub fn load(inlined_base64: Option<&str>, embedded: &[u8]) -> Result<LoadedCorpu
         reason: e.to_string(),
     })?;
     Ok(LoadedCorpus { analysed, origin })
+}
+
+/// Decodes a corpus kept in the browser or imported, in the core's binary format.
+///
+/// # Errors
+/// When the bytes are not a readable corpus.
+pub fn decode_bytes(bytes: &[u8]) -> Result<Analysed, format::FormatError> {
+    format::decode(bytes)
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
 //! The entente web app: a Yew front end over the pure core.
 //!
-//! The app is given one value, an analysed corpus ([`Analysed`](entente_core::Analysed): the
-//! documents and their analyses, in the core's binary format): the one inlined in the page (a
-//! saved single file carries its corpus that way) or else the one embedded at build time by
-//! `build.rs`. It is decoded and indexed once at start and shared through a context
-//! ([`hooks::use_corpus`]).
+//! The app shows one analysed corpus at a time ([`Analysed`](entente_core::Analysed): the
+//! documents and their analyses, in the core's binary format), chosen from its library
+//! ([`hooks::use_library`]): the corpus embedded at build time by `build.rs`, the one inlined in
+//! the page (a saved single file carries its corpus that way), and the corpora kept in the
+//! browser's storage. The active corpus is decoded and indexed once when it is opened and shared
+//! through a context ([`hooks::use_corpus`]); the shell is keyed by the corpus's id, so a new
+//! corpus is a new explorer and a view state read again from the URL.
 //!
 //! Code map: [`corpus`] (pure: finding and decoding the corpus), [`base64`] (pure), the pure
 //! presentation modules [`format`] (figure values, dates), [`marks`] (highlighted text),
@@ -21,6 +23,7 @@ pub mod components;
 pub mod corpus;
 pub mod format;
 pub mod hooks;
+pub mod import;
 pub mod marks;
 pub mod matrix;
 pub mod order;
@@ -29,6 +32,8 @@ pub mod shared;
 
 use components::{load_error::LoadError, shell::Shell};
 use hooks::use_corpus::CorpusContext;
+use hooks::use_library::{use_library, LibraryProvider, CORPUS_KEY};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The URL flag that makes the app panic on purpose (`?debug=panic`), so that tests and users can
@@ -39,6 +44,8 @@ pub const DEBUG_PANIC_FLAG: &str = "panic";
 /// shows a banner), then renders [`App`] into the page's `#app` element.
 pub fn start() {
     services::panic::install_hook();
+    // Before anything renders: a single file copies itself as it was delivered.
+    services::single_file::snapshot_at_start();
     services::page::mark_started();
     match services::page::app_root() {
         Some(root) => {
@@ -50,27 +57,47 @@ pub fn start() {
     }
 }
 
-/// The root component: loads the corpus and lays out the page.
+/// The root component: reads the built-in and inlined corpora, then hands the library to the
+/// page.
 #[function_component]
 pub fn App() -> Html {
     if services::location::query_param("debug").as_deref() == Some(DEBUG_PANIC_FLAG) {
         panic!("entente was asked to panic by the URL flag debug=panic");
     }
-    let loaded = use_memo((), |_| {
+    let initial = use_memo((), |_| {
         let inlined = services::page::inlined_corpus();
-        corpus::load(inlined.as_deref(), corpus::EMBEDDED).map(CorpusContext::new)
+        let wanted = services::location::query_param(CORPUS_KEY);
+        hooks::use_library::initial(inlined.as_deref(), corpus::EMBEDDED, wanted.as_deref())
+            .map(Rc::new)
     });
-    match &*loaded {
-        Ok(context) => {
-            let context = context.clone();
-            html! {
-                <ContextProvider<CorpusContext> context={context}>
-                    <Shell />
-                </ContextProvider<CorpusContext>>
-            }
-        }
+    match &*initial {
+        Ok(library) => html! {
+            <LibraryProvider initial={library.clone()}>
+                <ActiveCorpus />
+            </LibraryProvider>
+        },
         Err(error) => html! {
             <LoadError message={error.to_string()} />
         },
+    }
+}
+
+/// The explorer of the active corpus: a new corpus is a new shell (a fresh explorer and a view
+/// state read again from the URL, which the library has just written).
+#[function_component]
+fn ActiveCorpus() -> Html {
+    let library = use_library();
+    let library = &library.library;
+    if library.resolving {
+        return html! { <p class="loading">{ "Opening the corpus named in the link…" }</p> };
+    }
+    let context = CorpusContext {
+        explorer: library.opened.explorer(),
+        origin: library.active_entry().origin,
+    };
+    html! {
+        <ContextProvider<CorpusContext> context={context}>
+            <Shell key={library.active.clone()} />
+        </ContextProvider<CorpusContext>>
     }
 }

@@ -1,8 +1,11 @@
-//! The page header: the app's name, a one-line summary of the active corpus, and the copy-link
-//! button. When the clipboard is missing or refuses (some engines under `file://`), the link is
-//! shown selected in a read-only field to copy by hand: a visible fallback, never a silent failure.
+//! The page header: the app's name, a one-line summary of the active corpus, the corpus menu
+//! (switch, keep, rename, delete, save as a single file), the copy-link button, and the storage
+//! notice when the browser cannot keep corpora. When the clipboard is missing or refuses (some
+//! engines under `file://`), the link is shown selected in a read-only field to copy by hand: a
+//! visible fallback, never a silent failure.
 
-use crate::hooks::use_corpus::use_corpus_context;
+use crate::components::corpus_menu::{save_status_text, use_single_file_save, CorpusMenu};
+use crate::hooks::use_library::use_library;
 use crate::services::{clipboard, dom, location};
 use yew::prelude::*;
 
@@ -26,7 +29,8 @@ pub struct HeaderProps {
 /// The page header.
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let context = use_corpus_context();
+    let library = use_library();
+    let (save_status, on_save) = use_single_file_save();
     let status = use_state_eq(|| CopyStatus::Idle);
     {
         let status = status.clone();
@@ -40,14 +44,15 @@ pub fn Header(props: &HeaderProps) -> Html {
             }
         });
     }
-    let corpus = &context.explorer.corpus;
-    let n = corpus.documents.len();
+    let active = library.library.active_entry();
     let summary = format!(
         "{} · {} · {}",
-        corpus.name,
-        crate::format::plural(n, "document", "documents"),
-        context.origin.label()
+        active.name,
+        crate::format::plural(active.documents, "document", "documents"),
+        active.origin.label()
     );
+    let problem = library.library.problem.clone();
+    let on_dismiss_problem = library.dismiss.reform(|_: MouseEvent| ());
     let on_copy = {
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
@@ -70,6 +75,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         <header class="header">
             <h1 class="header-name">{ "entente" }</h1>
             <p class="header-summary" data-testid="corpus-summary">{ summary }</p>
+            <CorpusMenu />
             <div class="copy-link">
                 <button type="button" class="button" onclick={on_copy} data-testid="copy-link">
                     { "Copy link" }
@@ -83,6 +89,16 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <label for={COPY_FIELD_ID}>{ "The clipboard is not available here: copy this link" }</label>
                     <input id={COPY_FIELD_ID} class="copy-field" type="text" readonly=true value={url.clone()} />
                     <button type="button" class="button-quiet" onclick={on_close}>{ "Done" }</button>
+                </div>
+            }
+            if let Some(problem) = problem {
+                <div class="storage-notice" role="status" data-testid="storage-notice">
+                    <p>{ problem }</p>
+                    <button type="button" class="button" onclick={on_save} data-testid="storage-save-single-file">
+                        { "Save as a single file" }
+                    </button>
+                    <button type="button" class="button-quiet" onclick={on_dismiss_problem}>{ "Dismiss" }</button>
+                    <span class="save-status" data-testid="storage-save-status">{ save_status_text(&save_status) }</span>
                 </div>
             }
         </header>

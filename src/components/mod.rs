@@ -4,6 +4,8 @@
 //! the shell owns the state.
 
 pub mod choice;
+pub mod confirm_dialog;
+pub mod corpus_menu;
 pub mod date_range;
 pub mod document_item;
 pub mod documents_view;

@@ -15,6 +15,7 @@ use crate::components::sidebar::{Sidebar, SEARCH_ID};
 use crate::components::tabs::{panel_id, tab_id, Tabs, VIEWS};
 use crate::hooks::use_corpus::use_corpus_context;
 use crate::hooks::use_explorer::ExplorerHandle;
+use crate::hooks::use_library::use_library;
 use crate::hooks::use_view_state::{use_view_state, ViewMsg};
 use crate::services::keyboard::{self, Shortcut};
 use crate::services::{dom, perf};
@@ -67,10 +68,13 @@ pub fn Shell() -> Html {
         )
     };
     let on_action = handle.on_action.clone();
+    let library = use_library();
     let on_dismiss = {
         let dispatcher = model.dispatcher();
+        let dismiss_library = library.dismiss.clone();
         use_callback((), move |_: (), _| {
-            dispatcher.dispatch(ViewMsg::DismissNotices)
+            dispatcher.dispatch(ViewMsg::DismissNotices);
+            dismiss_library.emit(());
         })
     };
 
@@ -106,11 +110,18 @@ pub fn Shell() -> Html {
         .document
         .as_ref()
         .and_then(|id| explorer.document_index(id));
-    let mut messages: Vec<AttrValue> = model
+    let mut messages: Vec<AttrValue> = library
+        .library
         .notices
         .iter()
-        .map(|n| AttrValue::from(format!("Link parameter “{}”: {}.", n.key, n.message)))
+        .map(|n| AttrValue::from(n.clone()))
         .collect();
+    messages.extend(
+        model
+            .notices
+            .iter()
+            .map(|n| AttrValue::from(format!("Link parameter “{}”: {}.", n.key, n.message))),
+    );
     let unknown_document = state.document.is_some() && open_index.is_none();
     if let (true, Some(id)) = (unknown_document, &state.document) {
         let shown: String = id.chars().take(60).collect();

@@ -77,3 +77,39 @@ pub fn restore_focus(e: &HtmlElement) -> bool {
         false
     }
 }
+
+/// Moves focus to the next (or previous) button, link or field inside the element with id
+/// `container`, wrapping around: arrow-key navigation in a menu.
+pub fn focus_step_within(container: &str, forward: bool) {
+    let Some(c) = element(container) else {
+        return;
+    };
+    let Ok(list) = c.query_selector_all("button:not([disabled]), input, a[href]") else {
+        return;
+    };
+    let items: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    let current = active_element();
+    let at = items
+        .iter()
+        .position(|e| current.as_ref().is_some_and(|a| a == e));
+    let next = match (at, forward) {
+        (Some(i), true) => (i + 1) % items.len(),
+        (Some(i), false) => (i + items.len() - 1) % items.len(),
+        (None, true) => 0,
+        (None, false) => items.len() - 1,
+    };
+    let _ = items[next].focus();
+}
+
+/// The value of the input with this id.
+pub fn input_value(id: &str) -> Option<String> {
+    element(id)?
+        .dyn_into::<HtmlInputElement>()
+        .ok()
+        .map(|i| i.value())
+}

@@ -7,16 +7,25 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Offers `text` as a file named `file_name` with the MIME type `mime`. Returns whether the
 /// browser accepted it.
 pub fn save(file_name: &str, mime: &str, text: &str) -> bool {
-    save_inner(file_name, mime, text).is_some()
+    save_parts(
+        file_name,
+        mime,
+        &js_sys::Array::of1(&JsValue::from_str(text)),
+    )
 }
 
-fn save_inner(file_name: &str, mime: &str, text: &str) -> Option<()> {
+/// Offers the concatenation of `parts` (JavaScript strings or byte arrays) as a file: for a text
+/// too large to copy through the wasm memory (a saved single file).
+pub fn save_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> bool {
+    save_inner(file_name, mime, parts).is_some()
+}
+
+fn save_inner(file_name: &str, mime: &str, parts: &js_sys::Array) -> Option<()> {
     let window = web_sys::window()?;
     let document = window.document()?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let a = document.create_element("a").ok()?;
     a.set_attribute("href", &url).ok()?;

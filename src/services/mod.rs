@@ -1,7 +1,7 @@
 //! Services: the only code that touches the page's globals (the DOM outside the app's root, the
 //! location and history, the clipboard, downloads, keyboard shortcuts, performance marks, the
-//! panic hook). Components call these functions instead of reaching for `web_sys::window()`
-//! themselves.
+//! panic hook, the browser's storage of corpora, the page saving itself as one file). Components
+//! call these functions instead of reaching for `web_sys::window()` themselves.
 
 pub mod clipboard;
 pub mod dom;
@@ -12,3 +12,5 @@ pub mod location;
 pub mod page;
 pub mod panic;
 pub mod perf;
+pub mod single_file;
+pub mod store;

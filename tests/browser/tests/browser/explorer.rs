@@ -32,7 +32,7 @@ pub fn tests() -> Vec<Test> {
 // Helpers
 
 /// Opens `base` + `query` and waits until the explorer has rendered its first state.
-async fn open_app(ctx: &mut Ctx, base: &str, query: &str) -> Result<()> {
+pub(crate) async fn open_app(ctx: &mut Ctx, base: &str, query: &str) -> Result<()> {
     let url = if query.is_empty() {
         base.to_string()
     } else {
@@ -61,7 +61,7 @@ async fn open_app(ctx: &mut Ctx, base: &str, query: &str) -> Result<()> {
 }
 
 /// The page's query string, decoded for readable assertions.
-async fn search(ctx: &Ctx) -> Result<String> {
+pub(crate) async fn search(ctx: &Ctx) -> Result<String> {
     let v = ctx
         .js("return decodeURIComponent(location.search.replace(/\\+/g, ' '));")
         .await?;
@@ -69,7 +69,11 @@ async fn search(ctx: &Ctx) -> Result<String> {
 }
 
 /// Waits until the query string satisfies `pred` (the URL is written just after a render).
-async fn wait_for_search(ctx: &Ctx, what: &str, pred: impl Fn(&str) -> bool) -> Result<String> {
+pub(crate) async fn wait_for_search(
+    ctx: &Ctx,
+    what: &str,
+    pred: impl Fn(&str) -> bool,
+) -> Result<String> {
     let start = std::time::Instant::now();
     loop {
         let s = search(ctx).await?;
@@ -84,19 +88,19 @@ async fn wait_for_search(ctx: &Ctx, what: &str, pred: impl Fn(&str) -> bool) -> 
 }
 
 /// Waits until a CSS selector matches an element.
-async fn wait_for_css(ctx: &Ctx, what: &str, css: &str) -> Result<()> {
+pub(crate) async fn wait_for_css(ctx: &Ctx, what: &str, css: &str) -> Result<()> {
     let script = format!("return !!document.querySelector({});", Value::from(css));
     ctx.wait_for(what, &script).await.map(|_| ())
 }
 
 /// Waits until a CSS selector matches nothing.
-async fn wait_for_no_css(ctx: &Ctx, what: &str, css: &str) -> Result<()> {
+pub(crate) async fn wait_for_no_css(ctx: &Ctx, what: &str, css: &str) -> Result<()> {
     let script = format!("return !document.querySelector({});", Value::from(css));
     ctx.wait_for(what, &script).await.map(|_| ())
 }
 
 /// Clicks the first element matching `css` the way a user would (scrolled into view first).
-async fn click(ctx: &Ctx, css: &str) -> Result<()> {
+pub(crate) async fn click(ctx: &Ctx, css: &str) -> Result<()> {
     ctx.js_with(
         "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({block: 'center'}); return !!e;",
         vec![Value::from(css)],
@@ -112,7 +116,7 @@ async fn click(ctx: &Ctx, css: &str) -> Result<()> {
 }
 
 /// Presses one key on whatever has focus.
-async fn press(ctx: &Ctx, key: char) -> Result<()> {
+pub(crate) async fn press(ctx: &Ctx, key: char) -> Result<()> {
     let keys = KeyActions::new("keyboard".into())
         .then(KeyAction::Down { value: key })
         .then(KeyAction::Up { value: key });
@@ -125,7 +129,7 @@ async fn press(ctx: &Ctx, key: char) -> Result<()> {
 }
 
 /// The id of the focused element.
-async fn focused_id(ctx: &Ctx) -> Result<String> {
+pub(crate) async fn focused_id(ctx: &Ctx) -> Result<String> {
     let v = ctx
         .js("return document.activeElement ? document.activeElement.id : '';")
         .await?;
@@ -158,7 +162,7 @@ async fn wait_for_tab(ctx: &Ctx, id: &str) -> Result<()> {
         .map(|_| ())
 }
 
-async fn desktop(ctx: &Ctx) -> Result<()> {
+pub(crate) async fn desktop(ctx: &Ctx) -> Result<()> {
     ctx.set_window_size(1280, 800).await
 }
 

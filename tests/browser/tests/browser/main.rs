@@ -7,9 +7,11 @@
 
 mod explorer;
 mod foundation;
+mod library;
 
 fn main() -> std::process::ExitCode {
     let mut tests = foundation::tests();
     tests.extend(explorer::tests());
+    tests.extend(library::tests());
     entente_browser_tests::runner::main(tests)
 }
