@@ -21,6 +21,7 @@ pub mod components;
 pub mod corpus;
 pub mod format;
 pub mod hooks;
+pub mod import;
 pub mod marks;
 pub mod matrix;
 pub mod order;
