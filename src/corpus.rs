@@ -16,6 +16,8 @@ pub enum CorpusOrigin {
     Embedded,
     /// Inlined in the page (a saved single file).
     Inlined,
+    /// Imported in this browser from the user's files.
+    Imported,
 }
 
 impl CorpusOrigin {
@@ -24,6 +26,7 @@ impl CorpusOrigin {
         match self {
             CorpusOrigin::Embedded => "built in",
             CorpusOrigin::Inlined => "saved in this file",
+            CorpusOrigin::Imported => "imported",
         }
     }
 }
@@ -51,6 +54,7 @@ impl fmt::Display for LoadError {
         let which = match self.origin {
             CorpusOrigin::Embedded => "the built-in corpus",
             CorpusOrigin::Inlined => "the corpus saved in this file",
+            CorpusOrigin::Imported => "the imported corpus",
         };
         write!(f, "{which} could not be read: {}", self.reason)
     }
@@ -78,6 +82,21 @@ pub fn load(inlined_base64: Option<&str>, embedded: &[u8]) -> Result<LoadedCorpu
         reason: e.to_string(),
     })?;
     Ok(LoadedCorpus { analysed, origin })
+}
+
+/// Decodes an imported corpus (the import worker's output).
+///
+/// # Errors
+/// When the bytes are not a readable corpus.
+pub fn load_imported(bytes: &[u8]) -> Result<LoadedCorpus, LoadError> {
+    let analysed = format::decode(bytes).map_err(|e| LoadError {
+        origin: CorpusOrigin::Imported,
+        reason: e.to_string(),
+    })?;
+    Ok(LoadedCorpus {
+        analysed,
+        origin: CorpusOrigin::Imported,
+    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! reached only from the worker, so the page's wasm does not carry them.
 
 use entente_core::import::{self, Format, Importer};
-use entente_core::{format, Corpus};
+use entente_core::{format, Analysed, Corpus};
 use std::rc::Rc;
 
 /// A finished import, handed to whoever keeps and activates corpora (`on_imported`).
@@ -321,17 +321,23 @@ impl ImportJob {
     }
 }
 
-/// Analyses every document (reporting each) and encodes the corpus.
+/// Analyses every document (reporting each) and encodes the corpus with its analyses, so the
+/// page that opens it only indexes.
 fn encode(
     corpus: Corpus,
     progress: &mut Progress,
     on_progress: &mut dyn FnMut(&Progress),
 ) -> Vec<u8> {
-    // Format v1 stores documents only (the page analyses them when it loads the corpus).
-    progress.documents_done = corpus.documents.len();
+    let mut analyses = Vec::with_capacity(corpus.documents.len());
+    for doc in &corpus.documents {
+        progress.current.clone_from(&doc.source_file);
+        analyses.push(entente_core::analyze(doc));
+        progress.documents_done += 1;
+        on_progress(progress);
+    }
     progress.phase = Phase::Encoding;
     on_progress(progress);
-    format::encode(&corpus)
+    format::encode(&Analysed { corpus, analyses })
 }
 
 #[cfg(test)]
@@ -425,7 +431,15 @@ mod tests {
             s.sentence(),
             "9 documents from 7 of 12 files; 5 files skipped; 1 warning."
         );
-        let corpus = format::decode(&finished.bytes.expect("a corpus")).expect("decodes");
+        let analysed = format::decode(&finished.bytes.expect("a corpus")).expect("decodes");
+        assert_eq!(
+            phases.iter().filter(|p| **p == Phase::Analysing).count(),
+            1 + 9
+        );
+        // The analyses travel with the documents: the page never runs the analysers.
+        assert_eq!(analysed.analyses.len(), 9);
+        assert!(analysed.analyses.iter().any(|a| !a.countries.is_empty()));
+        let corpus = analysed.corpus;
         assert_eq!(corpus.name, "import");
         let titles: Vec<String> = corpus
             .documents

@@ -28,7 +28,7 @@ pub mod order;
 pub mod services;
 pub mod shared;
 
-use components::{load_error::LoadError, shell::Shell};
+use components::{import_panel::ImportPanel, load_error::LoadError, shell::Shell};
 use hooks::use_corpus::CorpusContext;
 use yew::prelude::*;
 
@@ -51,7 +51,9 @@ pub fn start() {
     }
 }
 
-/// The root component: loads the corpus and lays out the page.
+/// The root component: loads the corpus and lays out the page, with the import panel above the
+/// explorer. An imported corpus becomes the active one, in memory only (keeping corpora across
+/// reloads is the corpus library's job).
 #[function_component]
 pub fn App() -> Html {
     if services::location::query_param("debug").as_deref() == Some(DEBUG_PANIC_FLAG) {
@@ -61,7 +63,20 @@ pub fn App() -> Html {
         let inlined = services::page::inlined_corpus();
         corpus::load(inlined.as_deref(), corpus::EMBEDDED).map(CorpusContext::new)
     });
-    match &*loaded {
+    let imported = use_state(|| None::<Result<CorpusContext, corpus::LoadError>>);
+    let on_imported = {
+        let imported = imported.clone();
+        Callback::from(move |corpus: import::ImportedCorpus| {
+            imported.set(Some(
+                corpus::load_imported(&corpus.bytes).map(CorpusContext::new),
+            ));
+        })
+    };
+    let active = match &*imported {
+        Some(result) => result,
+        None => &*loaded,
+    };
+    let explorer = match active {
         Ok(context) => {
             let context = context.clone();
             html! {
@@ -73,5 +88,11 @@ pub fn App() -> Html {
         Err(error) => html! {
             <LoadError message={error.to_string()} />
         },
+    };
+    html! {
+        <>
+            <ImportPanel on_imported={on_imported} />
+            { explorer }
+        </>
     }
 }

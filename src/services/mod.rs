@@ -6,9 +6,11 @@
 pub mod clipboard;
 pub mod dom;
 pub mod download;
+pub mod files;
 pub mod history;
 pub mod keyboard;
 pub mod location;
 pub mod page;
 pub mod panic;
 pub mod perf;
+pub mod worker;
