@@ -7,9 +7,11 @@
 
 mod explorer;
 mod foundation;
+mod import;
 
 fn main() -> std::process::ExitCode {
     let mut tests = foundation::tests();
     tests.extend(explorer::tests());
+    tests.extend(import::tests());
     entente_browser_tests::runner::main(tests)
 }
