@@ -51,8 +51,8 @@ pub fn start() {
     }
 }
 
-/// The root component: loads the corpus and lays out the page, with the import panel above the
-/// explorer. An imported corpus becomes the active one, in memory only (keeping corpora across
+/// The root component: loads the corpus and lays out the page, with the import panel under the
+/// explorer's header. An imported corpus becomes the active one, in memory only (keeping corpora across
 /// reloads is the corpus library's job).
 #[function_component]
 pub fn App() -> Html {
@@ -76,23 +76,19 @@ pub fn App() -> Html {
         Some(result) => result,
         None => &*loaded,
     };
-    let explorer = match active {
+    match active {
         Ok(context) => {
             let context = context.clone();
             html! {
                 <ContextProvider<CorpusContext> context={context}>
-                    <Shell />
+                    <Shell>
+                        <ImportPanel on_imported={on_imported} />
+                    </Shell>
                 </ContextProvider<CorpusContext>>
             }
         }
         Err(error) => html! {
             <LoadError message={error.to_string()} />
         },
-    };
-    html! {
-        <>
-            <ImportPanel on_imported={on_imported} />
-            { explorer }
-        </>
     }
 }
