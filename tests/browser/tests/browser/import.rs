@@ -21,14 +21,17 @@ pub fn tests() -> Vec<Test> {
     ]
 }
 
-fn fixture_folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/import")
+/// The fixture folder, as a canonical path (chromedriver refuses a path with `..` in it).
+fn fixture_folder() -> Result<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/import");
+    dir.canonicalize()
+        .with_context(|| format!("finding {}", dir.display()))
 }
 
 /// The fixture files, by name, and what the core's importer makes of them natively (the files
 /// are given to the page by name, without the folder, so the native run uses names too).
 fn fixtures() -> Result<(Vec<PathBuf>, ImportReport)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixture_folder())
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixture_folder()?)
         .context("reading tests/fixtures/import")?
         .map(|e| e.map(|e| e.path()))
         .collect::<std::io::Result<_>>()?;
