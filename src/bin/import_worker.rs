@@ -6,7 +6,7 @@
 //! [`entente::services::worker::protocol`]. Cancel terminates the worker: there is no state to
 //! undo.
 
-use entente::import::{needs_bytes, ImportJob, Progress};
+use entente::import::{needs_bytes, ImportJob, Phase, Progress};
 use entente::services::worker::protocol;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -25,15 +25,18 @@ fn post(message: &JsValue) {
     let _ = scope().post_message(message);
 }
 
-/// Posts progress when enough time has passed since the last post (or when `force`).
+/// Posts progress when enough time has passed since the last post, when the phase changes, or
+/// when `force`.
 struct Reporter {
     last: Cell<f64>,
+    phase: Cell<Phase>,
 }
 
 impl Reporter {
     fn report(&self, progress: &Progress, force: bool) {
         let now = js_sys::Date::now();
-        if force || now - self.last.get() >= PROGRESS_EVERY_MS {
+        let new_phase = self.phase.replace(progress.phase) != progress.phase;
+        if force || new_phase || now - self.last.get() >= PROGRESS_EVERY_MS {
             self.last.set(now);
             post(&protocol::progress(progress));
         }
@@ -99,6 +102,7 @@ fn main() {
     let job = Rc::new(RefCell::new(None));
     let reporter = Rc::new(Reporter {
         last: Cell::new(0.0),
+        phase: Cell::new(Phase::Reading),
     });
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         handle(&job, &reporter, &event.data());

@@ -194,7 +194,7 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
 /// files reach the page (the file input's `change`, what a drop is to the app), the moment the
 /// worker's summary is shown, and the first frame after the imported corpus is rendered.
 const IMPORT_PROBE: &str = r#"
-const probe = { longtasks: [], t0: null, done: null, first: null };
+const probe = { longtasks: [], t0: null, done: null, first: null, phases: [] };
 window.__importBench = probe;
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) probe.longtasks.push([e.startTime, e.duration]);
@@ -203,6 +203,11 @@ document.addEventListener('change', (e) => {
   if (e.target.dataset && e.target.dataset.testid === 'import-files') probe.t0 = performance.now();
 }, true);
 new MutationObserver(() => {
+  const label = document.querySelector('[data-testid=import-progress-label]');
+  const phase = label ? label.textContent.split(' ')[0] : null;
+  if (phase && (probe.phases.length === 0 || probe.phases[probe.phases.length - 1][0] !== phase)) {
+    probe.phases.push([phase, performance.now()]);
+  }
   const status = document.querySelector('[data-testid=import-status]');
   if (probe.done === null && status && status.textContent.startsWith('Imported')) probe.done = performance.now();
   const header = document.querySelector('[data-testid=corpus-summary]');
@@ -289,6 +294,33 @@ async fn import_benchmark(ctx: &mut Ctx) -> Result<()> {
                 .map(|(_, d)| d)
                 .fold(0.0, f64::max)
         };
+        let phases: Vec<String> = probe["phases"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| {
+                format!(
+                    "{} at {:.0} ms",
+                    p[0].as_str().unwrap_or("?"),
+                    p[1].as_f64().unwrap_or(0.0) - t0
+                )
+            })
+            .collect();
+        let tasks: Vec<String> = probe["longtasks"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| Some((t[0].as_f64()? - t0, t[1].as_f64()?)))
+            .filter(|(start, _)| *start > -100.0)
+            .map(|(start, d)| format!("{d:.0} ms at {start:.0}"))
+            .collect();
+        println!(
+            "  run: phases {}; summary at {:.0} ms, first results at {:.0} ms; long tasks: {}",
+            phases.join(", "),
+            done - t0,
+            first - t0,
+            tasks.join(", ")
+        );
         total.push(first - t0);
         worker.push(done - t0);
         longest_during.push(longest(done));
