@@ -30,7 +30,7 @@ pub mod order;
 pub mod services;
 pub mod shared;
 
-use components::{load_error::LoadError, shell::Shell};
+use components::{import_panel::ImportPanel, load_error::LoadError, shell::Shell};
 use hooks::use_corpus::CorpusContext;
 use hooks::use_library::{use_library, LibraryProvider, CORPUS_KEY};
 use std::rc::Rc;
@@ -83,11 +83,12 @@ pub fn App() -> Html {
 }
 
 /// The explorer of the active corpus: a new corpus is a new shell (a fresh explorer and a view
-/// state read again from the URL, which the library has just written).
+/// state read again from the URL, which the library has just written). The import panel sits
+/// under the header and hands a finished import to the library, which keeps and opens it.
 #[function_component]
 fn ActiveCorpus() -> Html {
-    let library = use_library();
-    let library = &library.library;
+    let handle = use_library();
+    let library = &handle.library;
     if library.resolving {
         return html! { <p class="loading">{ "Opening the corpus named in the link…" }</p> };
     }
@@ -97,7 +98,9 @@ fn ActiveCorpus() -> Html {
     };
     html! {
         <ContextProvider<CorpusContext> context={context}>
-            <Shell key={library.active.clone()} />
+            <Shell key={library.active.clone()}>
+                <ImportPanel on_imported={handle.add.clone()} />
+            </Shell>
         </ContextProvider<CorpusContext>>
     }
 }

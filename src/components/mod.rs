@@ -15,6 +15,7 @@ pub mod facet_list;
 pub mod figures_view;
 pub mod header;
 pub mod highlighted;
+pub mod import_panel;
 pub mod load_error;
 pub mod matrix_view;
 pub mod money_chart;

@@ -39,9 +39,17 @@ pub fn filter_key(state: &ViewState) -> ViewState {
     }
 }
 
+/// Props of [`Shell`].
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    /// Shown under the header (the import panel).
+    #[prop_or_default]
+    pub children: Html,
+}
+
 /// The explorer frame.
 #[function_component]
-pub fn Shell() -> Html {
+pub fn Shell(props: &ShellProps) -> Html {
     let explorer: Rc<ExplorerHandle> = Rc::new(use_corpus_context().explorer);
     let handle = use_view_state();
     let model = handle.model.clone();
@@ -176,6 +184,7 @@ pub fn Shell() -> Html {
             <div class={classes!("shell", reader_open.then_some("shell-reader-open"))}>
                 <a class="skip-link" href="#main">{ "Skip to results" }</a>
                 <Header seq={model.seq} />
+                { props.children.clone() }
                 <Notices messages={messages} on_dismiss={on_dismiss_all} />
                 <div class="layout">
                     <Sidebar state={state.clone()} results={results.clone()} on_action={on_action.clone()} />

@@ -6,6 +6,7 @@
 pub mod clipboard;
 pub mod dom;
 pub mod download;
+pub mod files;
 pub mod history;
 pub mod keyboard;
 pub mod location;
@@ -14,3 +15,4 @@ pub mod panic;
 pub mod perf;
 pub mod single_file;
 pub mod store;
+pub mod worker;

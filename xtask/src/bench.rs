@@ -2,7 +2,8 @@
 //! with a generated corpus of `--docs N` articles (default 2,000), each into its own folder under
 //! `target/bench/`, and runs the benchmark target of the browser crate against each in headless
 //! Chromium. Timings are printed and written to `target/bench/<name>.json`; sizes are printed by
-//! the builds.
+//! the builds. The seed build also imports the generated articles through its file input
+//! (`target/bench/import.json`).
 
 use super::{cargo, dist_to, kb, root, setup, Needs};
 use anyhow::{bail, Context, Result};
@@ -36,7 +37,12 @@ fn generate(docs: usize, out: &Path) -> Result<()> {
     )
 }
 
-fn browser_bench(name: &str, dist: &Path, corpus: Option<&Path>) -> Result<()> {
+fn browser_bench(
+    name: &str,
+    dist: &Path,
+    corpus: Option<&Path>,
+    import: Option<&Path>,
+) -> Result<()> {
     let mut c = cargo();
     c.args([
         "test",
@@ -52,6 +58,10 @@ fn browser_bench(name: &str, dist: &Path, corpus: Option<&Path>) -> Result<()> {
     match corpus {
         Some(dir) => c.env("ENTENTE_CORPUS", dir),
         None => c.env_remove("ENTENTE_CORPUS"),
+    };
+    match import {
+        Some(dir) => c.env("ENTENTE_BENCH_IMPORT", dir),
+        None => c.env_remove("ENTENTE_BENCH_IMPORT"),
     };
     super::run(&mut c)
 }
@@ -89,10 +99,11 @@ pub fn run(args: &[String]) -> Result<()> {
         kb(seeds.site_total),
         kb(seeds.single_file)
     );
-    browser_bench("seeds", &bench.join("dist-seeds"), None)?;
-
+    // The generated articles are also what the seed build imports through its file input.
     let corpus = bench.join(format!("corpus-{docs}"));
     generate(docs, &corpus)?;
+    browser_bench("seeds", &bench.join("dist-seeds"), None, Some(&corpus))?;
+
     std::env::set_var("ENTENTE_CORPUS", &corpus);
     let big = dist_to(&bench.join(format!("dist-{docs}")));
     std::env::remove_var("ENTENTE_CORPUS");
@@ -107,6 +118,7 @@ pub fn run(args: &[String]) -> Result<()> {
         &format!("docs-{docs}"),
         &bench.join(format!("dist-{docs}")),
         Some(&corpus),
+        None,
     )?;
     println!("bench: results in {}", bench.display());
     Ok(())

@@ -18,6 +18,27 @@ use sha2::{Digest, Sha256, Sha384, Sha512};
 const COMMON_DIRECTIVES: &str =
     "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
+/// The import worker's wasm-bindgen glue and wasm, as Trunk names them (a worker's files are not
+/// hashed: the page names them at run time).
+pub const WORKER_GLUE: &str = "./import_worker.js";
+/// See [`WORKER_GLUE`].
+pub const WORKER_WASM: &str = "./import_worker_bg.wasm";
+/// The site's start script for the worker (`static/import-worker.js`, copied by Trunk).
+pub const WORKER_START: &str = "./import-worker.js";
+
+/// The single file's start code for the worker, appended to the glue in `#entente-worker`: the
+/// page starts the worker from a `blob:` URL of that text and posts the wasm's base64 as the
+/// first message, decoded here off the main thread. A failure is reported as the site's start
+/// script reports it.
+const SINGLE_FILE_WORKER_START: &str = "self.onmessage = (event) => {
+  self.onmessage = null;
+  const bytes = Uint8Array.from(atob(event.data.wasm), (c) => c.charCodeAt(0));
+  wasm_bindgen({ module_or_path: bytes }).catch((error) => {
+    self.postMessage({ type: 'failed', message: 'the import worker could not start: ' + String(error) });
+  });
+};
+";
+
 /// An element's attributes: names lowercased, values unescaped (`None` for a bare attribute).
 pub type Attributes = Vec<(String, Option<String>)>;
 
@@ -199,6 +220,9 @@ pub fn site_policy(html: &str) -> String {
 }
 
 /// The policy for the single file: every script and style is inline, each allowed by its hash.
+/// The import worker starts from a `blob:` URL of its inlined code (a page opened from `file://`
+/// has no same-origin script to start it from), so `worker-src` allows `blob:` and nothing else;
+/// the worker inherits this policy, so inside it nothing else is allowed either.
 pub fn single_file_policy(html: &str) -> String {
     let (mut scripts, styles) = inline_hashes(html);
     scripts.push("'wasm-unsafe-eval'".into());
@@ -208,7 +232,7 @@ pub fn single_file_policy(html: &str) -> String {
         styles.join(" ")
     };
     format!(
-        "default-src 'none'; script-src {}; style-src {style_src}; {COMMON_DIRECTIVES}",
+        "default-src 'none'; script-src {}; style-src {style_src}; worker-src blob:; {COMMON_DIRECTIVES}",
         scripts.join(" ")
     )
 }
@@ -371,10 +395,15 @@ pub fn single_file(html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>>) -> Result
     let glue = strip_module_exports(&read_text(&glue_url)?)?;
     check_inlinable(&glue_url, &glue, "script")?;
     let wasm = BASE64.encode(read(&wasm_url)?);
+    let worker_glue = read_text(WORKER_GLUE)?;
+    check_inlinable(WORKER_GLUE, &worker_glue, "script")?;
+    let worker_wasm = BASE64.encode(read(WORKER_WASM)?);
     edits.push((
         loader.outer.clone(),
         format!(
             "<script type=\"application/octet-stream\" id=\"entente-wasm\">{wasm}</script>\n    \
+             <script type=\"text/plain\" id=\"entente-worker\">\n{worker_glue}\n{SINGLE_FILE_WORKER_START}</script>\n    \
+             <script type=\"application/octet-stream\" id=\"entente-worker-wasm\">{worker_wasm}</script>\n    \
              <script type=\"module\" id=\"entente-loader\">\n{glue}\n{}</script>",
             single_file_start()
         ),
@@ -486,6 +515,8 @@ const wasm = await init({ module_or_path: './entente-3_bg.wasm' });
             "./style-2.css" => b"body { color: red }".to_vec(),
             "./entente-3.js" => b"let wasm;\nexport function hello() {}\nasync function __wbg_init(m) {}\nexport { initSync };\nexport default __wbg_init;\n".to_vec(),
             "./entente-3_bg.wasm" => b"\0asm".to_vec(),
+            WORKER_GLUE => b"let wasm_bindgen;\n(function() { wasm_bindgen = 1; })();\n".to_vec(),
+            WORKER_WASM => b"\0asm\x01".to_vec(),
             _ => bail!("no file {url}"),
         })
     }
@@ -557,6 +588,19 @@ const wasm = await init({ module_or_path: './entente-3_bg.wasm' });
         assert!(policy.contains("script-src 'sha256-"), "{policy}");
         assert!(policy.contains("style-src 'sha256-"), "{policy}");
         assert!(!policy.contains("'self' 'sha"), "{policy}");
+        // The import worker's glue and wasm are data blocks (never run by the page, so not in
+        // script-src); the worker starts from a blob: URL, which only worker-src allows.
+        assert!(
+            page.contains("<script type=\"text/plain\" id=\"entente-worker\">\nlet wasm_bindgen;")
+        );
+        assert!(page.contains("id=\"entente-worker-wasm\">AGFzbQE=</script>"));
+        assert_eq!(
+            inline_hashes(&page).0.len(),
+            2,
+            "the boot script and the loader"
+        );
+        assert!(policy.contains("; worker-src blob:;"), "{policy}");
+        assert!(!site_policy(TRUNK_PAGE).contains("worker-src"));
         // The inlined corpus slot survives untouched for saved files to fill.
         assert!(page
             .contains("<script type=\"application/octet-stream\" id=\"entente-corpus\"></script>"));

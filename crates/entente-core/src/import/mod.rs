@@ -159,13 +159,7 @@ pub fn read_file(name: &str, bytes: &[u8]) -> FileOutcome {
         return FileOutcome::refused(name, None, RefusalKind::UnsupportedFormat, &reason);
     };
     if bytes.len() > MAX_FILE_BYTES {
-        let mb = bytes.len() as f64 / (1024.0 * 1024.0);
-        return FileOutcome::refused(
-            name,
-            Some(format),
-            RefusalKind::TooLarge,
-            &format!("the file is {mb:.1} MB, over the 50 MB limit"),
-        );
+        return refuse_too_large(name, bytes.len() as u64);
     }
     let decoded = decode(bytes);
     if decoded.text.trim().is_empty() {
@@ -195,6 +189,18 @@ pub fn read_file(name: &str, bytes: &[u8]) -> FileOutcome {
         }
     }
     outcome
+}
+
+/// The refusal of a file over [`MAX_FILE_BYTES`], from its size alone: a browser import refuses
+/// such a file without reading it into memory.
+pub fn refuse_too_large(name: &str, size: u64) -> FileOutcome {
+    let mb = size as f64 / (1024.0 * 1024.0);
+    FileOutcome::refused(
+        name,
+        Format::from_name(name),
+        RefusalKind::TooLarge,
+        &format!("the file is {mb:.1} MB, over the 50 MB limit"),
+    )
 }
 
 /// Text decoded from a file's bytes, with a warning when the decoding was lossy.

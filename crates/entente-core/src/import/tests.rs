@@ -93,6 +93,11 @@ fn refuses_files_over_the_limit() {
     let r = out.refusal.expect("refused");
     assert_eq!(r.kind, RefusalKind::TooLarge);
     assert!(r.message.contains("50 MB"), "{}", r.message);
+    // A browser refuses from the size alone, with the same outcome.
+    assert_eq!(
+        refuse_too_large("big.txt", big.len() as u64),
+        read_file("big.txt", &big)
+    );
 }
 
 #[test]

@@ -6,7 +6,9 @@
 //! animation frame after the app has rendered the new state (its `data-state-seq` attribute
 //! changed), so the time includes filtering, the matrix and Yew's DOM update, but not WebDriver's
 //! round trips. Medians and 95th percentiles over repeated runs are printed and written to
-//! `target/bench/browser.json`.
+//! `target/bench/browser.json`. With `ENTENTE_BENCH_IMPORT` naming a folder, it also times
+//! importing that folder through the file input, and the longest main-thread task meanwhile
+//! (`target/bench/import.json`).
 
 use anyhow::{bail, Context as _, Result};
 use entente_browser_tests::{test, Ctx, Engine};
@@ -188,6 +190,185 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
+/// Installed in the page before an import: records the main thread's long tasks, the moment the
+/// files reach the page (the file input's `change`, what a drop is to the app), the moment the
+/// worker's summary is shown, and the first frame after the imported corpus is rendered.
+const IMPORT_PROBE: &str = r#"
+const probe = { longtasks: [], t0: null, done: null, first: null, phases: [] };
+window.__importBench = probe;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) probe.longtasks.push([e.startTime, e.duration]);
+}).observe({ type: 'longtask' });
+document.addEventListener('change', (e) => {
+  if (e.target.dataset && e.target.dataset.testid === 'import-files') probe.t0 = performance.now();
+}, true);
+new MutationObserver(() => {
+  const label = document.querySelector('[data-testid=import-progress-label]');
+  const phase = label ? label.textContent.split(' ')[0] : null;
+  if (phase && (probe.phases.length === 0 || probe.phases[probe.phases.length - 1][0] !== phase)) {
+    probe.phases.push([phase, performance.now()]);
+  }
+  const status = document.querySelector('[data-testid=import-status]');
+  if (probe.done === null && status && status.textContent.startsWith('Imported')) probe.done = performance.now();
+  const header = document.querySelector('[data-testid=corpus-summary]');
+  if (probe.first === null && probe.t0 !== null && header && header.textContent.includes('imported')
+      && document.querySelector('[data-testid=document]')) {
+    probe.first = -1;
+    requestAnimationFrame(() => { probe.first = performance.now(); });
+  }
+}).observe(document.body, { subtree: true, childList: true, characterData: true });
+"#;
+
+/// Import runs.
+const IMPORT_RUNS: usize = 3;
+
+/// Importing a folder of articles (`ENTENTE_BENCH_IMPORT`) through the file input: from the files
+/// reaching the page to the first results of the imported corpus, the worker's share of it, and
+/// the longest main-thread task while the worker runs and in all.
+async fn import_benchmark(ctx: &mut Ctx) -> Result<()> {
+    let dir = std::path::PathBuf::from(
+        std::env::var_os("ENTENTE_BENCH_IMPORT").context("ENTENTE_BENCH_IMPORT names no folder")?,
+    );
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    paths.sort();
+    let mut files = Vec::new();
+    let mut bytes = 0;
+    for p in &paths {
+        let b = std::fs::read(p)?;
+        bytes += b.len();
+        files.push((
+            p.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            b,
+        ));
+    }
+    let documents = entente_core::import::read_files(files).documents.len();
+    println!();
+    println!(
+        "  import: {} files, {:.1} MB, {documents} documents",
+        paths.len(),
+        bytes as f64 / 1e6
+    );
+    let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let list = list.join("\n");
+    let url = ctx.site.served.clone();
+    let (mut total, mut worker, mut longest_during, mut longest_all) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..IMPORT_RUNS {
+        ctx.open("about:blank").await?;
+        ctx.open(&url).await?;
+        wait_ready(ctx).await?;
+        ctx.js(IMPORT_PROBE).await?;
+        let input = ctx
+            .client
+            .find(fantoccini::Locator::Css("[data-testid=import-files]"))
+            .await?;
+        input.send_keys(&list).await.context("sending the files")?;
+        let probe = ctx
+            .wait_for(
+                "the imported corpus's first results",
+                "const p = window.__importBench; return p && p.first > 0 ? p : null;",
+            )
+            .await?;
+        let header = ctx
+            .js("return document.querySelector('[data-testid=corpus-summary]').textContent;")
+            .await?;
+        let want = format!("{} documents", group(documents));
+        if !header.as_str().is_some_and(|h| h.contains(&want)) {
+            bail!("the imported corpus shows {header}, expected {want}");
+        }
+        let t0 = probe["t0"].as_f64().context("t0")?;
+        let done = probe["done"].as_f64().context("done")?;
+        let first = probe["first"].as_f64().context("first")?;
+        let longest = |until: f64| {
+            probe["longtasks"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|t| Some((t[0].as_f64()?, t[1].as_f64()?)))
+                .filter(|(start, d)| start + d > t0 && *start < until)
+                .map(|(_, d)| d)
+                .fold(0.0, f64::max)
+        };
+        let phases: Vec<String> = probe["phases"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| {
+                format!(
+                    "{} at {:.0} ms",
+                    p[0].as_str().unwrap_or("?"),
+                    p[1].as_f64().unwrap_or(0.0) - t0
+                )
+            })
+            .collect();
+        let tasks: Vec<String> = probe["longtasks"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| Some((t[0].as_f64()? - t0, t[1].as_f64()?)))
+            .filter(|(start, _)| *start > -100.0)
+            .map(|(start, d)| format!("{d:.0} ms at {start:.0}"))
+            .collect();
+        println!(
+            "  run: phases {}; summary at {:.0} ms, first results at {:.0} ms; long tasks: {}",
+            phases.join(", "),
+            done - t0,
+            first - t0,
+            tasks.join(", ")
+        );
+        total.push(first - t0);
+        worker.push(done - t0);
+        longest_during.push(longest(done));
+        longest_all.push(longest(first));
+    }
+    let results = vec![
+        summary("import → first results", total),
+        summary("import → summary (worker done)", worker),
+        summary(
+            "longest main-thread task while the worker runs",
+            longest_during,
+        ),
+        summary("longest main-thread task, to first results", longest_all),
+    ];
+    let report = json!({
+        "engine": ctx.engine.name(),
+        "files": paths.len(),
+        "bytes": bytes,
+        "documents": documents,
+        "results": results,
+    });
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    std::fs::create_dir_all(&out)?;
+    std::fs::write(
+        out.join("import.json"),
+        serde_json::to_string_pretty(&report)?,
+    )?;
+    Ok(())
+}
+
+/// A count as the app prints it ("2,232").
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn main() -> std::process::ExitCode {
-    entente_browser_tests::runner::main(vec![test!(browser_benchmark, only = [Engine::Chromium])])
+    let mut tests = vec![test!(browser_benchmark, only = [Engine::Chromium])];
+    // `cargo xtask bench` sets it for the seed build: importing is measured on the small page.
+    if std::env::var_os("ENTENTE_BENCH_IMPORT").is_some() {
+        tests.push(test!(import_benchmark, only = [Engine::Chromium]));
+    }
+    entente_browser_tests::runner::main(tests)
 }

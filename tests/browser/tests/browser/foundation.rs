@@ -248,7 +248,7 @@ async fn the_csp_is_strict_and_enforced(ctx: &mut Ctx) -> Result<()> {
 /// network log since the previous read. The log covers every target of the browser (Chromium's
 /// own internal pages too), so requests are attributed to targets first: all the requests of the
 /// page's target count, whatever their document.
-async fn page_requests(ctx: &Ctx, page: &str) -> Result<Vec<String>> {
+pub(crate) async fn page_requests(ctx: &Ctx, page: &str) -> Result<Vec<String>> {
     let entries = ctx
         .client
         .issue_cmd(GetLog("performance"))

@@ -7,11 +7,13 @@
 
 mod explorer;
 mod foundation;
+mod import;
 mod library;
 
 fn main() -> std::process::ExitCode {
     let mut tests = foundation::tests();
     tests.extend(explorer::tests());
     tests.extend(library::tests());
+    tests.extend(import::tests());
     entente_browser_tests::runner::main(tests)
 }
