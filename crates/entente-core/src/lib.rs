@@ -18,6 +18,7 @@ pub mod export;
 pub mod figures;
 pub mod format;
 pub mod gazetteer;
+mod hash;
 pub mod import;
 pub mod model;
 pub mod organizations;

@@ -6,8 +6,8 @@
 //! `-"phrase"` to exclude. The index keeps no word positions, to stay small in the browser;
 //! phrases are verified by scanning the folded text of the documents that hold all their words.
 
+use crate::hash::FxHashMap;
 use crate::text::fold_char;
-use std::collections::HashMap;
 
 /// BM25 parameters (the usual defaults).
 const K1: f32 = 1.2;
@@ -36,7 +36,53 @@ pub struct SearchIndex {
     avg_len: f32,
     /// Documents holding each pair of adjacent words, so a phrase query finds its documents
     /// without scanning texts (a two-word phrase exactly; a longer one is then verified).
-    bigrams: HashMap<(u32, u32), Vec<u32>>,
+    bigrams: Bigrams,
+}
+
+/// Adjacent word pairs and their documents, in three flat arrays (sorted pair keys, offsets, and
+/// document lists): one allocation each instead of one per pair, built by a single sort.
+#[derive(Clone, Debug, Default)]
+struct Bigrams {
+    keys: Vec<u64>,
+    /// `offsets[i]..offsets[i + 1]` is the range of `docs` for `keys[i]`.
+    offsets: Vec<u32>,
+    docs: Vec<u32>,
+}
+
+impl Bigrams {
+    fn key(a: u32, b: u32) -> u64 {
+        (u64::from(a) << 32) | u64::from(b)
+    }
+
+    /// From (pair key, document) entries, in document order within each pair.
+    fn build(mut entries: Vec<(u64, u32)>) -> Bigrams {
+        crate::sort::sort_unstable(&mut entries);
+        entries.dedup();
+        let mut keys = Vec::new();
+        let mut offsets = Vec::new();
+        let mut docs = Vec::with_capacity(entries.len());
+        for (key, doc) in entries {
+            if keys.last() != Some(&key) {
+                keys.push(key);
+                offsets.push(docs.len() as u32);
+            }
+            docs.push(doc);
+        }
+        offsets.push(docs.len() as u32);
+        Bigrams {
+            keys,
+            offsets,
+            docs,
+        }
+    }
+
+    /// The sorted documents holding word `a` right before word `b`.
+    fn get(&self, a: u32, b: u32) -> &[u32] {
+        match self.keys.binary_search(&Bigrams::key(a, b)) {
+            Ok(i) => &self.docs[self.offsets[i] as usize..self.offsets[i + 1] as usize],
+            Err(_) => &[],
+        }
+    }
 }
 
 /// Calls `f(start, end, folded_word)` for every word of `text`: a run of letters and digits after
@@ -167,16 +213,16 @@ pub struct Hit {
 impl SearchIndex {
     /// Builds the index over document texts (index `i` is document `i`).
     pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> SearchIndex {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut postings: Vec<Vec<Posting>> = Vec::new();
         let mut doc_len = Vec::new();
         let mut buf = String::new();
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        let mut bigrams: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
-        let mut doc_bigrams: std::collections::HashSet<(u32, u32)> = Default::default();
+        // Term frequencies of the current document, by term id, with the ids it touched: cheaper
+        // than a map per document.
+        let mut tf: Vec<u32> = Vec::new();
+        let mut touched: Vec<u32> = Vec::new();
+        let mut bigrams: Vec<(u64, u32)> = Vec::new();
         for (doc, text) in texts.into_iter().enumerate() {
-            counts.clear();
-            doc_bigrams.clear();
             let mut len = 0u32;
             let mut previous: Option<u32> = None;
             for_each_word(text, &mut buf, |_, _, w| {
@@ -187,22 +233,23 @@ impl SearchIndex {
                         let id = postings.len() as u32;
                         ids.insert(w.to_string(), id);
                         postings.push(Vec::new());
+                        tf.push(0);
                         id
                     }
                 };
-                *counts.entry(id).or_insert(0) += 1;
+                if tf[id as usize] == 0 {
+                    touched.push(id);
+                }
+                tf[id as usize] += 1;
                 if let Some(p) = previous {
-                    doc_bigrams.insert((p, id));
+                    bigrams.push((Bigrams::key(p, id), doc as u32));
                 }
                 previous = Some(id);
             });
-            for &pair in &doc_bigrams {
-                bigrams.entry(pair).or_default().push(doc as u32);
-            }
-            for (&id, &tf) in &counts {
+            for id in touched.drain(..) {
                 postings[id as usize].push(Posting {
                     doc: doc as u32,
-                    tf,
+                    tf: std::mem::take(&mut tf[id as usize]),
                 });
             }
             doc_len.push(len);
@@ -221,16 +268,12 @@ impl SearchIndex {
         } else {
             (total as f32 / doc_len.len() as f32).max(1.0)
         };
-        for docs in bigrams.values_mut() {
-            // Documents were visited in order, so each list is already sorted.
-            docs.shrink_to_fit();
-        }
         SearchIndex {
             vocabulary,
             postings,
             doc_len,
             avg_len,
-            bigrams,
+            bigrams: Bigrams::build(bigrams),
         }
     }
 
@@ -311,10 +354,7 @@ impl SearchIndex {
         }
         let mut docs: Option<Vec<u32>> = None;
         for pair in ids.windows(2) {
-            let list = self
-                .bigrams
-                .get(&(pair[0], pair[1]))
-                .map_or(&[][..], |v| v.as_slice());
+            let list = self.bigrams.get(pair[0], pair[1]);
             docs = Some(match docs {
                 None => list.to_vec(),
                 Some(d) => d
