@@ -1,9 +1,11 @@
 //! The explorer context: the corpus indexed once ([`Explorer::from_analysed`]), with the
 //! relation pair index the matrix is computed from ([`PairIndex::build`]), shared by every view as
-//! a cheap `Rc` clone.
+//! a cheap `Rc` clone. The index with organizations ([`PairIndex::build_with_organizations`])
+//! costs several times more, so it is built the first time the matrix shows organizations.
 
 use entente_core::explore::Explorer;
 use entente_core::relations::matrix::PairIndex;
+use std::cell::OnceCell;
 use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,6 +17,8 @@ pub struct ExplorerHandle {
     pub explorer: Rc<Explorer>,
     /// The per-document co-mention lists of the matrix.
     pub pairs: Rc<PairIndex>,
+    /// The same with organizations, once asked for.
+    org_pairs: Rc<OnceCell<Rc<PairIndex>>>,
 }
 
 impl ExplorerHandle {
@@ -26,7 +30,27 @@ impl ExplorerHandle {
         ExplorerHandle {
             explorer: Rc::new(explorer),
             pairs: Rc::new(pairs),
+            org_pairs: Rc::default(),
         }
+    }
+
+    /// The pair index to compute a matrix from: with organizations (built on the first call that
+    /// asks for them) or without.
+    pub fn pair_index(&self, organizations: bool) -> Rc<PairIndex> {
+        if !organizations {
+            return self.pairs.clone();
+        }
+        self.org_pairs
+            .get_or_init(|| {
+                Rc::new(PairIndex::build_with_organizations(
+                    self.explorer
+                        .corpus
+                        .documents
+                        .iter()
+                        .zip(&self.explorer.analyses),
+                ))
+            })
+            .clone()
     }
 }
 
