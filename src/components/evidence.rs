@@ -10,6 +10,7 @@ use crate::services::dom;
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, Entity};
 use entente_core::model::{Stance, Topic};
+use entente_core::relations::matrix::OrgId;
 use yew::prelude::*;
 
 /// Sentences shown at first and added by each "show more".
@@ -107,8 +108,9 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
                                 .filter(|m| m.sentence == s && is_one(Entity::Country(m.code)))
                                 .map(|m| Mark { start: m.start as usize, end: m.end as usize, kind: MarkKind::Country(m.code) })
                                 .chain(analysis.organizations.iter()
-                                    .filter(|m| m.sentence == s && entente_core::relations::matrix::OrgId::new(m.id).is_some_and(|o| is_one(Entity::Org(o))))
-                                    .map(|m| Mark { start: m.start as usize, end: m.end as usize, kind: MarkKind::Organization(m.id) }))
+                                    .filter(|m| m.sentence == s && OrgId::new(&m.id).is_some_and(|o| is_one(Entity::Org(o))))
+                                    .filter_map(|m| Some(Mark { start: m.start as usize, end: m.end as usize,
+                                        kind: MarkKind::Organization(entente_core::organizations::intern(&m.id)?) })))
                                 .collect();
                             let sentence_marks = marks::resolve(&doc.text, sentence_marks);
                             let pieces = marks::pieces(&doc.text, sentence.range(), &sentence_marks, None);

@@ -27,15 +27,14 @@
 //! Organizations ([`Entity::Org`]: EU, NATO, UN, OSCE, … from the analysis's organization
 //! mentions) can be rows and columns beside the countries, with the same windows and filters:
 //! at the sentence window a sentence that names an organization beside a country that counts in
-//! relations, or beside another organization, is one co-mention of each such pair, its stance
-//! scored by the same rules as a relation pair's and its topics those of a relation sentence; the
-//! wider windows treat organization mentions like counted country mentions. Country × country
-//! cells are the same with or without organizations. Organization pairs are kept apart in the
-//! index and built only by [`PairIndex::build_with_organizations`], since scoring their stance
-//! costs more than the rest of the index.
+//! relations, or beside another organization, is one co-mention of each such pair, with the
+//! topics of a relation sentence and a neutral stance (stance is scored between countries, by the
+//! analysers, which the page does not run); the wider windows treat organization mentions like
+//! counted country mentions. Country × country cells are the same with or without organizations.
+//! Organization pairs are kept apart in the index and built only by
+//! [`PairIndex::build_with_organizations`], so a matrix of countries costs what it did before.
 
 use super::counts_in_relations;
-use super::stance::{self, Occurrence};
 use crate::analysis::Analysis;
 use crate::model::{CountryCode, Document, Stance, Topic, TopicSet};
 use std::fmt;
@@ -395,10 +394,9 @@ impl PairIndex {
     }
 
     /// Builds the index of a corpus with organizations as well, so that
-    /// [`MatrixQuery::organizations`] has rows to add. It costs about five times
-    /// [`PairIndex::build`] (the stance of every sentence that names an organization beside
-    /// another entity is scored here), so the app builds it only when organizations are first
-    /// asked for.
+    /// [`MatrixQuery::organizations`] has rows to add. Organizations are in many sentences, so
+    /// this costs more than [`PairIndex::build`]; the app builds it only when organizations are
+    /// first asked for.
     pub fn build_with_organizations<'a>(
         docs: impl IntoIterator<Item = (&'a Document, &'a Analysis)>,
     ) -> PairIndex {
@@ -644,19 +642,19 @@ fn collect_document(
             });
         }
     }
-    let counted: Vec<(Entity, u32, u32, u32)> = analysis
+    let counted: Vec<(Entity, u32)> = analysis
         .countries
         .iter()
         .filter(|m| counts_in_relations(m))
-        .map(|m| (Entity::Country(m.code), m.sentence, m.start, m.end))
+        .map(|m| (Entity::Country(m.code), m.sentence))
         .collect();
-    let orgs: Vec<(Entity, u32, u32, u32)> = analysis
+    let orgs: Vec<(Entity, u32)> = analysis
         .organizations
         .iter()
         .filter(|_| organizations)
-        .filter_map(|m| Some((Entity::Org(OrgId::new(m.id)?), m.sentence, m.start, m.end)))
+        .filter_map(|m| Some((Entity::Org(OrgId::new(&m.id)?), m.sentence)))
         .collect();
-    org_sentence_pairs(doc, analysis, &counted, &orgs, &mut sentence_pairs);
+    org_sentence_pairs(analysis, &counted, &orgs, &mut sentence_pairs);
     for p in &sentence_pairs {
         raws.push(Raw {
             a: p.a,
@@ -670,11 +668,7 @@ fn collect_document(
     }
     // Wider windows: group the mentions by paragraph, or take the whole document.
     crate::sort::sort_unstable_by_key(&mut sentence_pairs, |p| p.sentence);
-    let mut mentions: Vec<(Entity, u32)> = counted
-        .iter()
-        .chain(&orgs)
-        .map(|&(e, s, _, _)| (e, s))
-        .collect();
+    let mut mentions: Vec<(Entity, u32)> = counted.iter().chain(&orgs).copied().collect();
     crate::sort::sort_unstable_by_key(&mut mentions, |m| m.1);
     let paragraph_of = |s: u32| doc.sentences.get(s as usize).map_or(0, |s| s.paragraph);
     for (window, key) in [(1usize, true), (2usize, false)] {
@@ -693,13 +687,13 @@ fn collect_document(
 
 /// The pairs with an organization in each sentence that names one beside another entity: an
 /// organization with each country that counts in relations, and two organizations with each
-/// other. Their stance is scored like a relation pair's ([`stance::stances`]); their topics are
-/// the sentence's, or diplomacy when it has none, as for relation sentences.
+/// other. Their topics are the sentence's, or diplomacy when it has none, as for relation
+/// sentences. Their stance is neutral: stance is scored between countries by the analysers, and
+/// the page, which never runs them, cannot score an organization pair.
 fn org_sentence_pairs(
-    doc: &Document,
     analysis: &Analysis,
-    counted: &[(Entity, u32, u32, u32)],
-    orgs: &[(Entity, u32, u32, u32)],
+    counted: &[(Entity, u32)],
+    orgs: &[(Entity, u32)],
     out: &mut Vec<SentencePair>,
 ) {
     let mut i = 0;
@@ -712,42 +706,10 @@ fn org_sentence_pairs(
         // Mentions are in text order, so a sentence's countries are one run.
         let countries =
             &counted[counted.partition_point(|m| m.1 < s)..counted.partition_point(|m| m.1 <= s)];
-        let in_sentence: Vec<(Entity, u32, u32, u32)> =
-            countries.iter().chain(&orgs[i..j]).copied().collect();
+        let mut keys: Vec<Entity> = countries.iter().chain(&orgs[i..j]).map(|m| m.0).collect();
         i = j;
-        let mut keys: Vec<Entity> = in_sentence.iter().map(|m| m.0).collect();
         crate::sort::sort_unstable(&mut keys);
         keys.dedup();
-        let Some(sentence) = doc.sentences.get(s as usize) else {
-            continue;
-        };
-        if keys.len() < 2 {
-            continue;
-        }
-        let occurrences: Vec<Occurrence> = in_sentence
-            .iter()
-            .map(|m| Occurrence {
-                start: m.2,
-                end: m.3,
-                key: keys.binary_search(&m.0).unwrap_or(0) as u32,
-            })
-            .collect();
-        let mut wanted: Vec<(u32, u32)> = Vec::new();
-        for a in 0..keys.len() {
-            for (b, key) in keys.iter().enumerate().skip(a + 1) {
-                if key.is_org() {
-                    wanted.push((a as u32, b as u32));
-                }
-            }
-        }
-        let found = stance::stances(
-            &doc.text,
-            (sentence.start, sentence.end),
-            None,
-            &occurrences,
-            keys.len(),
-            &wanted,
-        );
         let mut topics = analysis
             .sentence_topics
             .get(s as usize)
@@ -756,14 +718,16 @@ fn org_sentence_pairs(
         if topics.is_empty() {
             topics.insert(Topic::Diplomacy);
         }
-        for (&(a, b), stance) in wanted.iter().zip(found) {
-            out.push(SentencePair {
-                sentence: s,
-                a: keys[a as usize],
-                b: keys[b as usize],
-                stance,
-                topics,
-            });
+        for (x, &a) in keys.iter().enumerate() {
+            for &b in keys[x + 1..].iter().filter(|b| b.is_org()) {
+                out.push(SentencePair {
+                    sentence: s,
+                    a,
+                    b,
+                    stance: Stance::Neutral,
+                    topics,
+                });
+            }
         }
     }
 }
@@ -1031,7 +995,11 @@ mod tests {
             "a country comes first"
         );
         assert_eq!(eu.count, 1);
-        assert_eq!(eu.stance_count(Stance::Cooperative), 1);
+        assert_eq!(
+            eu.stance_count(Stance::Neutral),
+            1,
+            "organization pairs are neutral"
+        );
         assert_eq!(eu.topic_count(Topic::Energy), 1);
         assert_eq!(
             with.evidence(eu),
@@ -1040,8 +1008,7 @@ mod tests {
                 sentence: 0
             }]
         );
-        let nato = with.cell(ru, org("NATO")).unwrap();
-        assert_eq!(nato.stance_count(Stance::Conflictual), 1);
+        assert_eq!(with.count(ru, org("NATO")), 1);
         assert_eq!(with.count(org("OSCE"), org("UN")), 1);
         assert_eq!(with.count(pk, org("EU")), 1);
         // NATO and Ukraine share a paragraph, not a sentence.
@@ -1060,8 +1027,15 @@ mod tests {
             stance: Some(Stance::Conflictual),
             ..Default::default()
         });
-        assert_eq!(conflict.count(ru, org("NATO")), 1);
-        assert_eq!(conflict.count(az, org("EU")), 0);
+        assert_eq!(conflict.count(ru, ua), 1);
+        assert_eq!(conflict.count(ru, org("NATO")), 0);
+        let trade = idx.matrix(&MatrixQuery {
+            organizations: true,
+            topics: TopicSet(1 << Topic::Energy as u8),
+            ..Default::default()
+        });
+        assert_eq!(trade.count(az, org("EU")), 1);
+        assert_eq!(trade.count(pk, org("EU")), 0);
         let subset = [az];
         let m = idx.matrix(&MatrixQuery {
             organizations: true,
@@ -1170,7 +1144,7 @@ mod tests {
                         a.organizations
                             .iter()
                             .filter(|m| m.sentence == s)
-                            .map(|m| Entity::Org(OrgId::new(m.id).unwrap())),
+                            .map(|m| Entity::Org(OrgId::new(&m.id).unwrap())),
                     )
                     .collect();
                 here.sort();

@@ -106,12 +106,10 @@ struct Hit {
     econ: bool,
 }
 
-/// One occurrence of a participant (a country, or an organization for the matrix) in the
-/// sentence.
+/// One occurrence of a country in the sentence.
 #[derive(Clone, Copy, Debug)]
 struct Occ {
-    /// The participant: an index into the caller's list of distinct participants.
-    key: u32,
+    code: CountryCode,
     first: usize,
     last: usize,
     group: usize,
@@ -143,56 +141,11 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// otherwise the sentence is cut here.
 pub(crate) fn pair_stances(
     text: &str,
-    range: (u32, u32),
+    (start, end): (u32, u32),
     doc_tokens: Option<&[Token]>,
     mentions: &[Mention],
     codes: &[CountryCode],
 ) -> Vec<Pair> {
-    let occurrences: Vec<Occurrence> = mentions
-        .iter()
-        .map(|m| Occurrence {
-            start: m.start,
-            end: m.end,
-            key: codes.binary_search(&m.code).unwrap_or(0) as u32,
-        })
-        .collect();
-    let mut keys = Vec::with_capacity(codes.len() * codes.len().saturating_sub(1) / 2);
-    for a in 0..codes.len() as u32 {
-        for b in a + 1..codes.len() as u32 {
-            keys.push((a, b));
-        }
-    }
-    stances(text, range, doc_tokens, &occurrences, codes.len(), &keys)
-        .into_iter()
-        .zip(keys)
-        .map(|(stance, (a, b))| Pair {
-            a: codes[a as usize],
-            b: codes[b as usize],
-            stance,
-        })
-        .collect()
-}
-
-/// Where a participant is named in a sentence: its bytes in the text and its key, an index into
-/// the caller's list of the sentence's distinct participants.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Occurrence {
-    pub start: u32,
-    pub end: u32,
-    pub key: u32,
-}
-
-/// The stance between participants `pairs` (keys into the sentence's `n_keys` distinct
-/// participants) in the sentence `start..end`. The same scoring as [`pair_stances`], for any
-/// participants: the matrix uses it for organizations beside countries.
-pub(crate) fn stances(
-    text: &str,
-    (start, end): (u32, u32),
-    doc_tokens: Option<&[Token]>,
-    occurrences: &[Occurrence],
-    n_keys: usize,
-    pairs: &[(u32, u32)],
-) -> Vec<Stance> {
     let owned: Vec<Token>;
     let toks: &[Token] = match doc_tokens {
         Some(all) => {
@@ -212,8 +165,18 @@ pub(crate) fn stances(
             &owned
         }
     };
-    let cx = Sentence::new(text, toks, occurrences, n_keys);
-    pairs.iter().map(|&(a, b)| cx.stance(a, b)).collect()
+    let cx = Sentence::new(text, toks, mentions, codes.len());
+    let mut pairs = Vec::with_capacity(codes.len() * (codes.len() - 1) / 2);
+    for (x, &a) in codes.iter().enumerate() {
+        for &b in &codes[x + 1..] {
+            pairs.push(Pair {
+                a,
+                b,
+                stance: cx.stance(a, b),
+            });
+        }
+    }
+    pairs
 }
 
 struct Sentence<'a> {
@@ -227,7 +190,7 @@ struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    fn new(text: &'a str, toks: &'a [Token], mentions: &[Occurrence], n_codes: usize) -> Self {
+    fn new(text: &'a str, toks: &'a [Token], mentions: &[Mention], n_codes: usize) -> Self {
         let lex = lexicon();
         // Country occurrences as word ranges.
         let mut occs: Vec<Occ> = Vec::new();
@@ -243,7 +206,7 @@ impl<'a> Sentence<'a> {
                 *c = true;
             }
             occs.push(Occ {
-                key: m.key,
+                code: m.code,
                 first,
                 last: last - 1,
                 group: 0,
@@ -452,7 +415,7 @@ impl<'a> Sentence<'a> {
         for (g, group) in groups.iter_mut().enumerate() {
             let members: Vec<&Occ> = occs.iter().filter(|o| o.group == g).collect();
             let first = members[0];
-            let mut distinct: Vec<u32> = members.iter().map(|o| o.key).collect();
+            let mut distinct: Vec<CountryCode> = members.iter().map(|o| o.code).collect();
             crate::sort::sort_unstable(&mut distinct);
             distinct.dedup();
             group.all = distinct.len() == n_codes;
@@ -502,11 +465,11 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    fn stance(&self, a: u32, b: u32) -> Stance {
+    fn stance(&self, a: CountryCode, b: CountryCode) -> Stance {
         // Prefer two occurrences in the same group, else the closest two.
         let mut best: Option<(usize, usize, bool, usize)> = None;
-        for (i, x) in self.occs.iter().enumerate().filter(|(_, o)| o.key == a) {
-            for (j, y) in self.occs.iter().enumerate().filter(|(_, o)| o.key == b) {
+        for (i, x) in self.occs.iter().enumerate().filter(|(_, o)| o.code == a) {
+            for (j, y) in self.occs.iter().enumerate().filter(|(_, o)| o.code == b) {
                 let same = x.group == y.group;
                 let dist = x.first.abs_diff(y.first);
                 let better = match best {
@@ -679,8 +642,8 @@ impl<'a> Sentence<'a> {
     /// Whether a country other than x and y stands between the cue at `pos` and the pair.
     fn country_between(&self, pos: usize, x: &Occ, y: &Occ) -> bool {
         self.occs.iter().any(|o| {
-            o.key != x.key
-                && o.key != y.key
+            o.code != x.code
+                && o.code != y.code
                 && ((pos < x.first && o.first > pos && o.first < x.first)
                     || (pos > y.last && o.first > y.last && o.first < pos))
         })
