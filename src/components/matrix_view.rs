@@ -13,7 +13,7 @@ use crate::components::evidence::Evidence;
 use crate::format::{entity_label, plural};
 use crate::hooks::use_explorer::use_explorer;
 use crate::matrix::{self, legend, level, light_text, MatrixData};
-use crate::services::{dom, download};
+use crate::services::{dom, download, perf};
 use crate::shared::Shared;
 use entente_core::explore::state::{
     ordered_pair, Action, Entity, MatrixOrder, MatrixView as MatrixSettings, Window,
@@ -246,21 +246,25 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
                 settings.organizations,
             ),
             move |(results, window, topic, stance, organizations)| {
-                matrix::compute(
-                    &explorer.pair_index(*organizations),
-                    &results.docs,
-                    *window,
-                    *topic,
-                    *stance,
-                    *organizations,
-                )
+                perf::measure("entente:matrix", || {
+                    matrix::compute(
+                        &explorer.pair_index(*organizations),
+                        &results.docs,
+                        *window,
+                        *topic,
+                        *stance,
+                        *organizations,
+                    )
+                })
             },
         )
     };
     let shown: Rc<Vec<usize>> = {
         use_memo(
             (Shared(data.clone()), settings.top_n, settings.order),
-            move |(data, n, order)| data.grid.select(*n, *order),
+            move |(data, n, order)| {
+                perf::measure("entente:matrix-order", || data.grid.select(*n, *order))
+            },
         )
     };
     let grid = &data.grid;

@@ -55,7 +55,7 @@ pub fn Shell() -> Html {
         let explorer = (*explorer).clone();
         Shared(use_memo(
             (explorer, Shared(filters.clone())),
-            |(explorer, key)| explorer.filter(key),
+            |(explorer, key)| perf::measure("entente:filter", || explorer.filter(key)),
         ))
     };
     let relaxations = {

@@ -54,6 +54,42 @@ fn summary(name: &str, mut samples: Vec<f64>) -> Value {
     json!({ "name": name, "median_ms": median, "p95_ms": p95, "runs": samples.len() })
 }
 
+/// The app's `performance.measure` entries since the last call (`entente:filter`,
+/// `entente:matrix`, …: the computations inside the interactions), summarized per name and
+/// printed under the interaction, then cleared: what an interaction spends outside them is
+/// rendering.
+async fn parts(ctx: &Ctx) -> Result<Value> {
+    let v = ctx
+        .js("const m = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('entente:')); performance.clearMeasures(); const out = {}; for (const e of m) { (out[e.name] = out[e.name] || []).push(e.duration); } return out;")
+        .await?;
+    let mut out = serde_json::Map::new();
+    for (name, samples) in v.as_object().into_iter().flatten() {
+        let mut samples: Vec<f64> = samples
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_f64)
+            .collect();
+        samples.sort_by(f64::total_cmp);
+        let (median, p95) = (percentile(&samples, 50.0), percentile(&samples, 95.0));
+        println!(
+            "      of which {name:<22} median {median:7.2} ms   p95 {p95:7.2} ms   ({} times)",
+            samples.len()
+        );
+        out.insert(
+            name.clone(),
+            json!({ "median_ms": median, "p95_ms": p95, "count": samples.len() }),
+        );
+    }
+    Ok(Value::Object(out))
+}
+
+/// Adds the computations measured during an interaction group to its summary.
+async fn with_parts(ctx: &Ctx, mut summary: Value) -> Result<Value> {
+    summary["parts"] = parts(ctx).await?;
+    Ok(summary)
+}
+
 async fn timed(ctx: &Ctx, act: &str) -> Result<f64> {
     let v = ctx
         .client
@@ -101,6 +137,7 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
     results.push(summary("navigation → first results", nav));
 
     // Search keystrokes: type words, clearing between them.
+    parts(ctx).await?;
     let words = ["energy", "pakistan", "security", "trade"];
     let mut keys = Vec::new();
     'outer: for round in 0.. {
@@ -119,14 +156,14 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
         }
     }
     timed(ctx, "const i = document.querySelector('[data-testid=search]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));").await?;
-    results.push(summary("search keystroke → results", keys));
+    results.push(with_parts(ctx, summary("search keystroke → results", keys)).await?);
 
     // A facet click: the first country checkbox, on and off.
     let mut facet = Vec::new();
     for _ in 0..RUNS {
         facet.push(timed(ctx, "document.querySelector('[data-testid=facet-countries] input[type=checkbox]').click();").await?);
     }
-    results.push(summary("facet click → results", facet));
+    results.push(with_parts(ctx, summary("facet click → results", facet)).await?);
 
     // Tab switches between Documents and Matrix; then matrix recomputes by window changes.
     let mut tabs = Vec::new();
@@ -140,10 +177,11 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
             .await?,
         );
     }
-    results.push(summary("tab switch", tabs));
+    results.push(with_parts(ctx, summary("tab switch", tabs)).await?);
     timed(ctx, "document.getElementById('tab-matrix').click();")
         .await
         .ok();
+    parts(ctx).await?;
     let mut matrix = Vec::new();
     for i in 0..RUNS {
         let window = ["paragraph", "document", "sentence"][i % 3];
@@ -152,7 +190,7 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
         );
         matrix.push(timed(ctx, &act).await?);
     }
-    results.push(summary("matrix recompute (window)", matrix));
+    results.push(with_parts(ctx, summary("matrix recompute (window)", matrix)).await?);
     // A keystroke while the matrix is shown: results and matrix together.
     let mut both = Vec::new();
     for i in 0..RUNS {
@@ -163,7 +201,7 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
         };
         both.push(timed(ctx, &act).await?);
     }
-    results.push(summary("keystroke → results + matrix", both));
+    results.push(with_parts(ctx, summary("keystroke → results + matrix", both)).await?);
 
     let memory = ctx
         .js("return { js_heap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm: window.__ententeWasmMemory ? window.__ententeWasmMemory() : null };")
