@@ -11,7 +11,7 @@
 use crate::components::choice::Choice;
 use crate::components::evidence::Evidence;
 use crate::format::{entity_label, plural};
-use crate::hooks::use_explorer::use_explorer;
+use crate::hooks::use_explorer::{cached, use_explorer, MatrixKey};
 use crate::matrix::{self, legend, level, light_text, MatrixData};
 use crate::services::{dom, download, perf};
 use crate::shared::Shared;
@@ -237,35 +237,44 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
     let settings = &props.settings;
     let data: Rc<MatrixData> = {
         let explorer = explorer.clone();
-        use_memo(
-            (
-                props.results.clone(),
-                settings.window,
-                settings.topic,
-                settings.stance,
-                settings.organizations,
-            ),
-            move |(results, window, topic, stance, organizations)| {
+        let key: MatrixKey = (
+            props.results.clone(),
+            settings.window,
+            settings.topic,
+            settings.stance,
+            settings.organizations,
+        );
+        let data = use_memo(key, move |key| {
+            let (results, window, topic, stance, organizations) = key.clone();
+            let mut cache = explorer.matrix_cache.borrow_mut();
+            cached(&mut cache.data, key, || {
                 perf::measure("entente:matrix", || {
                     matrix::compute(
-                        &explorer.pair_index(*organizations),
+                        &explorer.pair_index(organizations),
                         &results.docs,
-                        *window,
-                        *topic,
-                        *stance,
-                        *organizations,
+                        window,
+                        topic,
+                        stance,
+                        organizations,
                     )
                 })
-            },
-        )
+            })
+        });
+        (*data).clone()
     };
     let shown: Rc<Vec<usize>> = {
-        use_memo(
+        let explorer = explorer.clone();
+        let shown = use_memo(
             (Shared(data.clone()), settings.top_n, settings.order),
-            move |(data, n, order)| {
-                perf::measure("entente:matrix-order", || data.grid.select(*n, *order))
+            move |key| {
+                let (data, n, order) = key;
+                let mut cache = explorer.matrix_cache.borrow_mut();
+                cached(&mut cache.shown, key, || {
+                    perf::measure("entente:matrix-order", || data.grid.select(*n, *order))
+                })
             },
-        )
+        );
+        (*shown).clone()
     };
     let grid = &data.grid;
     let max = shown_max(&data, &shown);
