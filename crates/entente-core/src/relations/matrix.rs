@@ -375,6 +375,56 @@ struct Raw {
     stance: Stance,
 }
 
+/// Dense ids of the entities met while an index is built: countries straight from their two
+/// letters, organizations (a few dozen) by a short search.
+struct Interner {
+    countries: Vec<u16>,
+    orgs: Vec<(OrgId, u16)>,
+    list: Vec<Entity>,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        Interner {
+            countries: vec![u16::MAX; 26 * 26],
+            orgs: Vec::new(),
+            list: Vec::new(),
+        }
+    }
+}
+
+impl Interner {
+    fn id(&mut self, e: Entity) -> u16 {
+        let slot = match e {
+            // Codes are two ASCII capitals; anything else (a hand-made corpus) takes the slow path.
+            Entity::Country(CountryCode([x @ b'A'..=b'Z', y @ b'A'..=b'Z'])) => {
+                Some(usize::from(x - b'A') * 26 + usize::from(y - b'A'))
+            }
+            _ => None,
+        };
+        if let Some(id) = slot.map(|k| self.countries[k]).filter(|&id| id != u16::MAX) {
+            return id;
+        }
+        if let Entity::Org(o) = e {
+            if let Some(&(_, id)) = self.orgs.iter().find(|(x, _)| *x == o) {
+                return id;
+            }
+        } else if slot.is_none() {
+            if let Some(id) = self.list.iter().position(|x| *x == e) {
+                return id as u16;
+            }
+        }
+        let id = self.list.len() as u16;
+        self.list.push(e);
+        match (slot, e) {
+            (Some(k), _) => self.countries[k] = id,
+            (None, Entity::Org(o)) => self.orgs.push((o, id)),
+            _ => {}
+        }
+        id
+    }
+}
+
 /// Two entities in one sentence: a relation pair of two countries, or a pair with an
 /// organization.
 #[derive(Clone, Copy, Debug)]
@@ -413,12 +463,29 @@ impl PairIndex {
             n_docs += 1;
             collect_document(d as u32, doc, analysis, organizations, &mut raws);
         }
-        // Entities and pair ids in sorted order.
-        let mut entities: Vec<Entity> = raws.iter().flat_map(|r| [r.a, r.b]).collect();
-        crate::sort::sort_unstable(&mut entities);
-        entities.dedup();
-        let idx = |e: Entity| entities.binary_search(&e).unwrap_or(0) as u16;
-        let mut pairs: Vec<(u16, u16)> = raws.iter().map(|r| (idx(r.a), idx(r.b))).collect();
+        // Entities and pair ids in sorted order. Entities get dense ids first (sorting and
+        // searching millions of them would dominate the build), then the few distinct ones are
+        // sorted and the ids renumbered in that order.
+        let mut interner = Interner::default();
+        let ids: Vec<(u16, u16)> = raws
+            .iter()
+            .map(|r| (interner.id(r.a), interner.id(r.b)))
+            .collect();
+        let mut order: Vec<u16> = (0..interner.list.len() as u16).collect();
+        crate::sort::sort_unstable_by_key(&mut order, |&i| interner.list[usize::from(i)]);
+        let mut rank = vec![0u16; order.len()];
+        for (k, &i) in order.iter().enumerate() {
+            rank[usize::from(i)] = k as u16;
+        }
+        let entities: Vec<Entity> = order
+            .iter()
+            .map(|&i| interner.list[usize::from(i)])
+            .collect();
+        let keys: Vec<(u16, u16)> = ids
+            .iter()
+            .map(|&(a, b)| (rank[usize::from(a)], rank[usize::from(b)]))
+            .collect();
+        let mut pairs = keys.clone();
         crate::sort::sort_unstable(&mut pairs);
         pairs.dedup();
         let mut windows: [WindowEntries; 3] = Default::default();
@@ -427,10 +494,8 @@ impl PairIndex {
             w.doc_start = vec![0; n_docs as usize + 1];
         }
         // Raws are grouped by document, then window.
-        for r in &raws {
-            let pair = pairs
-                .binary_search(&(idx(r.a), idx(r.b)))
-                .unwrap_or_default() as u32;
+        for (r, key) in raws.iter().zip(&keys) {
+            let pair = pairs.binary_search(key).unwrap_or_default() as u32;
             // `a < b` and countries sort first, so a pair with an organization has one as `b`.
             let w = if r.b.is_org() {
                 &mut org_windows[r.window]
@@ -666,10 +731,13 @@ fn collect_document(
             stance: p.stance,
         });
     }
-    // Wider windows: group the mentions by paragraph, or take the whole document.
-    crate::sort::sort_unstable_by_key(&mut sentence_pairs, |p| p.sentence);
+    // Wider windows: group the mentions by paragraph, or take the whole document. Relation
+    // pairs and country mentions come in text order; organizations need merging in.
     let mut mentions: Vec<(Entity, u32)> = counted.iter().chain(&orgs).copied().collect();
-    crate::sort::sort_unstable_by_key(&mut mentions, |m| m.1);
+    if !orgs.is_empty() {
+        crate::sort::sort_by_key(&mut sentence_pairs, |p| p.sentence);
+        crate::sort::sort_by_key(&mut mentions, |m| m.1);
+    }
     let paragraph_of = |s: u32| doc.sentences.get(s as usize).map_or(0, |s| s.paragraph);
     for (window, key) in [(1usize, true), (2usize, false)] {
         let mut i = 0;
