@@ -364,6 +364,17 @@ fn window_index(w: Window) -> usize {
     }
 }
 
+/// What a matrix adds up for one pair.
+#[derive(Clone, Copy, Default)]
+struct PairTally {
+    count: u32,
+    n_evidence: u32,
+    /// Where the pair's next evidence goes, in pass 2.
+    slot: u32,
+    stances: [u32; 3],
+    topics: [u32; 10],
+}
+
 /// A co-mention before pair ids are assigned.
 struct Raw {
     a: Entity,
@@ -578,12 +589,10 @@ impl PairIndex {
             }
         };
 
-        // Pass 1: counts, topics, stances and evidence sizes per pair.
-        let n_pairs = self.pairs.len();
-        let mut count = vec![0u32; n_pairs];
-        let mut n_evidence = vec![0u32; n_pairs];
-        let mut topics = vec![[0u32; 10]; 0];
-        let mut stances = vec![[0u32; 3]; n_pairs];
+        // Pass 1: counts, topics, stances and evidence sizes per pair, side by side in one record
+        // per pair, so an entry touches one cache line (dense corpora have tens of thousands of
+        // pairs, and these updates are the matrix's main cost).
+        let mut acc = vec![PairTally::default(); self.pairs.len()];
         let mut touched: Vec<u32> = Vec::new();
         for &d in docs {
             for list in lists {
@@ -591,32 +600,31 @@ impl PairIndex {
                     if !keep(e) {
                         continue;
                     }
-                    let p = e.pair as usize;
-                    if count[p] == 0 {
+                    let a = &mut acc[e.pair as usize];
+                    if a.count == 0 {
                         touched.push(e.pair);
                     }
-                    count[p] += 1;
-                    n_evidence[p] += u32::from(e.n_evidence);
-                    stances[p][e.stance as usize] += 1;
+                    a.count += 1;
+                    a.n_evidence += u32::from(e.n_evidence);
+                    a.stances[usize::from(e.stance)] += 1;
+                    let mut t = e.topics;
+                    while t != 0 {
+                        let bit = t.trailing_zeros() as usize;
+                        if bit < 10 {
+                            a.topics[bit] += 1;
+                        }
+                        t &= t - 1;
+                    }
                 }
             }
         }
         crate::sort::sort_unstable(&mut touched);
-        // Topic counts only for touched pairs (dense over touched, indexed by rank).
-        let mut rank = vec![u32::MAX; 0];
-        if !touched.is_empty() {
-            rank = vec![u32::MAX; n_pairs];
-            for (r, &p) in touched.iter().enumerate() {
-                rank[p as usize] = r as u32;
-            }
-            topics = vec![[0u32; 10]; touched.len()];
-        }
-        // Evidence offsets (counting sort by pair).
+        // Evidence offsets (counting sort by pair); `slot` sends a pair to its range.
         let mut offset = vec![0u32; touched.len() + 1];
         for (r, &p) in touched.iter().enumerate() {
-            offset[r + 1] = offset[r] + n_evidence[p as usize];
+            offset[r + 1] = offset[r] + acc[p as usize].n_evidence;
+            acc[p as usize].slot = offset[r];
         }
-        let mut fill = offset.clone();
         let mut evidence = vec![
             Evidence {
                 doc: 0,
@@ -624,46 +632,43 @@ impl PairIndex {
             };
             offset[touched.len()] as usize
         ];
-        // Pass 2: topics and evidence.
+        // Pass 2: evidence.
         for &d in docs {
             for list in lists {
                 for e in list.of_document(d) {
                     if !keep(e) {
                         continue;
                     }
-                    let r = rank[e.pair as usize] as usize;
-                    let mut t = e.topics;
-                    while t != 0 {
-                        let bit = t.trailing_zeros() as usize;
-                        if bit < 10 {
-                            topics[r][bit] += 1;
-                        }
-                        t &= t - 1;
-                    }
                     let src = &list.evidence
                         [e.evidence as usize..e.evidence as usize + e.n_evidence as usize];
-                    let at = fill[r] as usize;
+                    let a = &mut acc[e.pair as usize];
+                    let at = a.slot as usize;
                     evidence[at..at + src.len()].copy_from_slice(src);
-                    fill[r] += src.len() as u32;
+                    a.slot += src.len() as u32;
                 }
             }
         }
-        // Evidence within a cell in document then sentence order (documents may be given in any
-        // order).
-        for r in 0..touched.len() {
-            crate::sort::sort_unstable(&mut evidence[offset[r] as usize..offset[r + 1] as usize]);
+        // Evidence within a cell in document then sentence order. Documents given in order
+        // already yield it (entries and their evidence are in text order); others are sorted.
+        if !docs.windows(2).all(|w| w[0] <= w[1]) {
+            for r in 0..touched.len() {
+                crate::sort::sort_unstable(
+                    &mut evidence[offset[r] as usize..offset[r + 1] as usize],
+                );
+            }
         }
         let cells: Vec<Cell> = touched
             .iter()
             .enumerate()
             .map(|(r, &p)| {
                 let (a, b) = self.pairs[p as usize];
+                let t = &acc[p as usize];
                 Cell {
                     a: self.entities[a as usize],
                     b: self.entities[b as usize],
-                    count: count[p as usize],
-                    topics: topics[r],
-                    stances: stances[p as usize],
+                    count: t.count,
+                    topics: t.topics,
+                    stances: t.stances,
                     evidence: offset[r]..offset[r + 1],
                 }
             })
