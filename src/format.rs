@@ -6,12 +6,21 @@
 //! written, and a missing value as an empty string.
 
 use entente_core::model::{CountryCode, Figure, FigureKind, PartialDate, Qualifier};
+use entente_core::relations::matrix::Entity;
 
 /// A country's display name, or its code when the gazetteer does not know it.
 pub fn country_label(code: CountryCode) -> String {
     match entente_core::gazetteer::country_name(code) {
         "?" | "" => code.as_str().to_string(),
         name => name.to_string(),
+    }
+}
+
+/// A matrix row's display name: the country's, or the organization's.
+pub fn entity_label(e: Entity) -> String {
+    match e {
+        Entity::Country(c) => country_label(c),
+        Entity::Org(_) => e.name().to_string(),
     }
 }
 

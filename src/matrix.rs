@@ -1,17 +1,21 @@
-//! Pure presentation of the relation matrix: which countries are shown (top-N by co-mentions),
-//! in which order (frequency, name, or clustered), the colour level of each count, and the CSV
-//! and SVG exports.
+//! Pure presentation of the relation matrix: which countries (and, when asked for,
+//! organizations) are shown (top-N by co-mentions), in which order (frequency, name, or
+//! clustered), the colour level of each count, and the CSV and SVG exports. Organizations are
+//! labelled apart from countries everywhere: `◆` before the name or id, italic in the table and the
+//! SVG, and a `kind` column in the CSV.
 //!
 //! The counts themselves come from the core's matrix engine; this module only needs the square
 //! grid of counts. Colours are eight steps of viridis (perceptually uniform, readable with every
 //! common colour-vision deficiency), named by level so the page uses CSS classes (`heat-1` …
 //! `heat-8`) and never inline styles; the SVG export writes the same colours.
 
-use crate::format::country_label;
+use crate::format::entity_label;
 use entente_core::explore::state::{MatrixOrder, Window};
-use entente_core::export::csv_row;
-use entente_core::model::{CountryCode, Stance, Topic, TopicSet};
-use entente_core::relations::matrix::{Cell, Matrix, MatrixQuery, PairIndex, Window as CoreWindow};
+use entente_core::export::{csv_row, entity_kind};
+use entente_core::model::{Stance, Topic, TopicSet};
+use entente_core::relations::matrix::{
+    Cell, Entity, Matrix, MatrixQuery, PairIndex, Window as CoreWindow,
+};
 use std::fmt::Write as _;
 
 /// The tooltip of a cell: count, topic breakdown and stance balance.
@@ -35,8 +39,8 @@ pub fn describe(cell: &Cell) -> String {
         .collect();
     let mut out = format!(
         "{} – {}: {} co-mention{}",
-        country_label(cell.a),
-        country_label(cell.b),
+        entity_label(cell.a),
+        entity_label(cell.b),
         cell.count,
         if cell.count == 1 { "" } else { "s" }
     );
@@ -54,25 +58,26 @@ pub fn describe(cell: &Cell) -> String {
 pub struct MatrixData {
     /// The core's matrix (cells with topics, stances and evidence).
     pub matrix: Matrix,
-    /// The counts as a grid over `matrix.countries`.
+    /// The counts as a grid over `matrix.entities`.
     pub grid: Grid,
 }
 
 impl MatrixData {
-    /// The cell of two countries, in either order.
-    pub fn cell(&self, a: CountryCode, b: CountryCode) -> Option<&Cell> {
+    /// The cell of two entities, in either order.
+    pub fn cell(&self, a: Entity, b: Entity) -> Option<&Cell> {
         self.matrix.cell(a, b)
     }
 }
 
-/// Computes the matrix over documents `docs` with the core's engine: the co-mention window, and
-/// optional topic and stance filters.
+/// Computes the matrix over documents `docs` with the core's engine: the co-mention window,
+/// optional topic and stance filters, and organizations as rows or not.
 pub fn compute(
     pairs: &PairIndex,
     docs: &[u32],
     window: Window,
     topic: Option<Topic>,
     stance: Option<Stance>,
+    organizations: bool,
 ) -> MatrixData {
     // The engine lists evidence in the order of the documents it is given: corpus order.
     let mut docs = docs.to_vec();
@@ -92,14 +97,15 @@ pub fn compute(
         topics,
         stance,
         countries: None,
+        organizations,
     });
-    let n = matrix.countries.len();
+    let n = matrix.entities.len();
     let counts = matrix.dense();
     let totals = (0..n)
         .map(|i| counts[i * n..(i + 1) * n].iter().sum())
         .collect();
     let grid = Grid {
-        codes: matrix.countries.clone(),
+        codes: matrix.entities.clone(),
         counts,
         totals,
     };
@@ -123,8 +129,8 @@ pub fn light_text(level: u8) -> bool {
 /// A square grid of co-mention counts.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Grid {
-    /// The countries, in the engine's order.
-    pub codes: Vec<CountryCode>,
+    /// The rows: countries, then organizations, in the engine's order.
+    pub codes: Vec<Entity>,
     /// `counts[i * n + j]`, symmetric, zero diagonal.
     pub counts: Vec<u32>,
     /// Row sums.
@@ -132,15 +138,12 @@ pub struct Grid {
 }
 
 impl Grid {
-    /// Builds a grid from pair counts. Pairs naming an unknown country or one country twice are
+    /// Builds a grid from pair counts. Pairs naming an unknown entity or one entity twice are
     /// ignored.
-    pub fn new(
-        codes: Vec<CountryCode>,
-        pairs: impl IntoIterator<Item = (CountryCode, CountryCode, u32)>,
-    ) -> Grid {
+    pub fn new(codes: Vec<Entity>, pairs: impl IntoIterator<Item = (Entity, Entity, u32)>) -> Grid {
         let n = codes.len();
         let mut counts = vec![0u32; n * n];
-        let index = |c: CountryCode| codes.iter().position(|x| *x == c);
+        let index = |c: Entity| codes.iter().position(|x| *x == c);
         for (a, b, k) in pairs {
             if let (Some(i), Some(j)) = (index(a), index(b)) {
                 if i != j {
@@ -183,11 +186,9 @@ impl Grid {
     /// most co-mentioned (all when `None`), in the chosen order.
     pub fn select(&self, top_n: Option<u16>, order: MatrixOrder) -> Vec<usize> {
         let mut by_freq: Vec<usize> = (0..self.len()).filter(|&i| self.totals[i] > 0).collect();
+        // Ties go to the engine's order: by code, countries before organizations.
         crate::order::sort_by_key(&mut by_freq, |&i| {
-            (
-                crate::order::desc(u64::from(self.totals[i])),
-                u64::from(u16::from_be_bytes(self.codes[i].0)),
-            )
+            (crate::order::desc(u64::from(self.totals[i])), i as u64)
         });
         if let Some(n) = top_n {
             by_freq.truncate(usize::from(n));
@@ -196,7 +197,7 @@ impl Grid {
             MatrixOrder::Frequency => by_freq,
             MatrixOrder::Name => {
                 let mut v = by_freq;
-                crate::order::sort_by_text(&mut v, |&i| country_label(self.codes[i]));
+                crate::order::sort_by_text(&mut v, |&i| entity_label(self.codes[i]));
                 v
             }
             MatrixOrder::Cluster => self.cluster(&by_freq),
@@ -285,15 +286,21 @@ pub fn legend(max: u32) -> Vec<(u8, u32, u32)> {
     out
 }
 
-/// The shown part of the matrix as CSV: a header of codes, then one row per country with its
-/// code, name and counts.
+/// The shown part of the matrix as CSV, as the command line writes it
+/// ([`entente_core::export::matrix_csv`]): a header of codes (`AZ`, `org.EU`), then one row per
+/// entity with its code, name, kind (`country` or `organization`) and counts.
 pub fn csv(grid: &Grid, shown: &[usize]) -> String {
     let mut out = String::new();
-    let mut header = vec!["code".to_string(), "name".to_string()];
+    let mut header = vec!["code".to_string(), "name".to_string(), "kind".to_string()];
     header.extend(shown.iter().map(|&i| grid.codes[i].to_string()));
     csv_row(&mut out, &header);
     for &i in shown {
-        let mut row = vec![grid.codes[i].to_string(), country_label(grid.codes[i])];
+        let e = grid.codes[i];
+        let mut row = vec![
+            e.to_string(),
+            e.name().to_string(),
+            entity_kind(e).to_string(),
+        ];
         row.extend(shown.iter().map(|&j| grid.get(i, j).to_string()));
         csv_row(&mut out, &row);
     }
@@ -314,12 +321,30 @@ fn escape_xml(s: &str, out: &mut String) {
     }
 }
 
-/// The shown part of the matrix as a standalone SVG image, with a title, country codes on both
-/// axes, the counts in the cells and a legend.
+/// The short label of a row or column: the country code, or `◆` and the organization's id.
+pub fn short_label(e: Entity) -> String {
+    if e.is_org() {
+        format!("◆{}", e.code())
+    } else {
+        e.code().to_string()
+    }
+}
+
+/// The shown part of the matrix as a standalone SVG image, with a title, codes on both axes
+/// (organizations italic and marked ◆), the counts in the cells and a legend.
 pub fn svg(grid: &Grid, shown: &[usize], title: &str) -> String {
     const CELL: usize = 28;
-    const LABEL: usize = 44;
-    const TOP: usize = 56;
+    // Column labels longer than a country code are turned upwards; rows and the top margin grow
+    // with the longest label (about 7 px a character at 11 px).
+    let longest = shown
+        .iter()
+        .map(|&i| short_label(grid.codes[i]).chars().count())
+        .max()
+        .unwrap_or(2);
+    let turned = longest > 3;
+    let label_px = longest * 7;
+    let label_w = (label_px + 14).max(44);
+    let top = if turned { 34 + label_px } else { 56 };
     let n = shown.len();
     let max = shown
         .iter()
@@ -327,8 +352,8 @@ pub fn svg(grid: &Grid, shown: &[usize], title: &str) -> String {
         .map(|(i, j)| grid.get(i, j))
         .max()
         .unwrap_or(0);
-    let width = LABEL + n * CELL + 16;
-    let height = TOP + n * CELL + 56;
+    let width = label_w + n * CELL + 16;
+    let height = top + n * CELL + 56;
     let mut s = String::new();
     let _ = write!(
         s,
@@ -337,22 +362,46 @@ pub fn svg(grid: &Grid, shown: &[usize], title: &str) -> String {
     escape_xml(title, &mut s);
     s.push_str("</text>");
     for (k, &i) in shown.iter().enumerate() {
-        let code = grid.codes[i].as_str();
-        let x = LABEL + k * CELL + CELL / 2;
-        let y = TOP + k * CELL + CELL / 2 + 4;
+        let e = grid.codes[i];
+        let code = short_label(e);
+        // Organizations: italic, in the accent colour, marked ◆ (as in the table).
+        let style = if e.is_org() {
+            r##" font-style="italic" fill="#7e22ce""##
+        } else {
+            r##" fill="#1d232a""##
+        };
+        let x = label_w + k * CELL + CELL / 2;
+        let y = top + k * CELL + CELL / 2 + 4;
+        if turned {
+            let ty = top - 6;
+            let _ = write!(
+                s,
+                r##"<text x="{}" y="{ty}" transform="rotate(-60 {} {ty})"{style}>"##,
+                x - 3,
+                x - 3
+            );
+        } else {
+            let _ = write!(
+                s,
+                r##"<text x="{x}" y="{}" text-anchor="middle"{style}>"##,
+                top - 6
+            );
+        }
+        escape_xml(&code, &mut s);
         let _ = write!(
             s,
-            r##"<text x="{x}" y="{}" text-anchor="middle" fill="#1d232a">{code}</text><text x="{}" y="{y}" text-anchor="end" fill="#1d232a">{code}</text>"##,
-            TOP - 6,
-            LABEL - 6
+            r##"</text><text x="{}" y="{y}" text-anchor="end"{style}>"##,
+            label_w - 6
         );
+        escape_xml(&code, &mut s);
+        s.push_str("</text>");
     }
     for (r, &i) in shown.iter().enumerate() {
         for (c, &j) in shown.iter().enumerate() {
             let count = grid.get(i, j);
             let l = level(count, max);
-            let x = LABEL + c * CELL;
-            let y = TOP + r * CELL;
+            let x = label_w + c * CELL;
+            let y = top + r * CELL;
             let fill = if l == 0 {
                 "#f2f3f5"
             } else {
@@ -360,9 +409,17 @@ pub fn svg(grid: &Grid, shown: &[usize], title: &str) -> String {
             };
             let _ = write!(
                 s,
-                r##"<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" fill="{fill}" stroke="#ffffff"><title>{} – {}: {count}</title></rect>"##,
-                grid.codes[i], grid.codes[j]
+                r##"<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" fill="{fill}" stroke="#ffffff"><title>"##
             );
+            escape_xml(
+                &format!(
+                    "{} – {}: {count}",
+                    short_label(grid.codes[i]),
+                    short_label(grid.codes[j])
+                ),
+                &mut s,
+            );
+            s.push_str("</title></rect>");
             if count > 0 {
                 let fg = if light_text(l) { "#ffffff" } else { "#1d232a" };
                 let _ = write!(
@@ -374,7 +431,7 @@ pub fn svg(grid: &Grid, shown: &[usize], title: &str) -> String {
             }
         }
     }
-    let ly = TOP + n * CELL + 20;
+    let ly = top + n * CELL + 20;
     let _ = write!(
         s,
         r##"<text x="8" y="{}" fill="#1d232a">co-mentions:</text>"##,
@@ -403,8 +460,8 @@ pub fn svg(grid: &Grid, shown: &[usize], title: &str) -> String {
 mod tests {
     use super::*;
 
-    fn cc(s: &str) -> CountryCode {
-        CountryCode::new(s).unwrap()
+    fn cc(s: &str) -> Entity {
+        Entity::from_id(s).unwrap()
     }
 
     fn grid() -> Grid {
@@ -472,12 +529,45 @@ mod tests {
         let g = grid();
         let shown = g.select(Some(2), MatrixOrder::Frequency);
         let csv = csv(&g, &shown);
-        assert_eq!(csv.lines().next(), Some("code,name,AZ,PK"));
+        assert_eq!(csv.lines().next(), Some("code,name,kind,AZ,PK"));
         assert_eq!(csv.lines().count(), 3);
         assert!(csv.lines().nth(1).unwrap().ends_with(",0,5"), "{csv}");
         let svg = svg(&g, &shown, "Co-mentions <sentence>");
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.contains("Co-mentions &lt;sentence&gt;"));
         assert!(svg.ends_with("</svg>"));
+        assert!(!svg.contains("italic"), "no organization, no italic label");
+    }
+
+    #[test]
+    fn organizations_are_labelled_apart_in_exports() {
+        let g = Grid::new(
+            vec![cc("AU"), cc("AZ"), cc("org.AU"), cc("org.Commonwealth")],
+            vec![
+                (cc("AZ"), cc("org.AU"), 4),
+                (cc("AU"), cc("org.Commonwealth"), 2),
+                (cc("AU"), cc("AZ"), 1),
+            ],
+        );
+        let shown = g.select(None, MatrixOrder::Frequency);
+        assert_eq!(
+            codes(&g, &shown),
+            ["AZ", "org.AU", "AU", "org.Commonwealth"]
+        );
+        let csv = csv(&g, &shown);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "code,name,kind,AZ,org.AU,AU,org.Commonwealth");
+        assert_eq!(lines[2], "org.AU,African Union,organization,4,0,0,0");
+        assert_eq!(lines[3], "AU,Australia,country,1,0,0,2");
+        let svg = svg(&g, &shown, "t");
+        // Both axes: the organization's id, marked and italic; Australia stays plain.
+        assert_eq!(svg.matches(">◆AU</text>").count(), 2, "{svg}");
+        assert_eq!(
+            svg.matches(r##"font-style="italic" fill="#7e22ce">◆Commonwealth<"##)
+                .count(),
+            2
+        );
+        assert_eq!(svg.matches(r##"fill="#1d232a">AU</text>"##).count(), 2);
+        assert!(svg.contains("rotate(-60"), "long labels are turned");
     }
 }

@@ -1,14 +1,16 @@
 //! A matrix cell's evidence: the sentences (or, for wider windows, the places) where the two
-//! countries are named together, both highlighted, each opening the reader at that sentence.
+//! countries (or a country and an organization, or two organizations) are named together, both
+//! highlighted, each opening the reader at that sentence.
 
-use crate::format::{country_label, date_label, plural};
+use crate::format::{date_label, entity_label, plural};
 use crate::hooks::use_explorer::use_explorer;
 use crate::marks::{self, Mark, MarkKind};
 use crate::matrix::MatrixData;
 use crate::services::dom;
 use crate::shared::Shared;
-use entente_core::explore::state::Action;
-use entente_core::model::{CountryCode, Stance, Topic};
+use entente_core::explore::state::{Action, Entity};
+use entente_core::model::{Stance, Topic};
+use entente_core::relations::matrix::OrgId;
 use yew::prelude::*;
 
 /// Sentences shown at first and added by each "show more".
@@ -17,10 +19,10 @@ const PAGE: usize = 50;
 /// Props of [`Evidence`].
 #[derive(Properties, PartialEq)]
 pub struct EvidenceProps {
-    /// The first country.
-    pub a: CountryCode,
-    /// The second country.
-    pub b: CountryCode,
+    /// The first country (or organization).
+    pub a: Entity,
+    /// The second country or organization.
+    pub b: Entity,
     /// The current matrix (the pair's cell may be missing from it).
     pub data: Shared<MatrixData>,
     /// Dispatches actions.
@@ -48,13 +50,19 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
     let close = props
         .on_action
         .reform(|_: MouseEvent| Action::SelectCell(None));
-    let filter = props
-        .on_action
-        .reform(move |_: MouseEvent| Action::SetPair(Some((a, b))));
-    let title = format!("{} and {}", country_label(a), country_label(b));
+    // The pair filter is for two countries; a cell with an organization has none.
+    let filter = match (a, b) {
+        (Entity::Country(x), Entity::Country(y)) => Some(
+            props
+                .on_action
+                .reform(move |_: MouseEvent| Action::SetPair(Some((x, y)))),
+        ),
+        _ => None,
+    };
+    let title = format!("{} and {}", entity_label(a), entity_label(b));
     let body = match props.data.cell(a, b) {
         None => html! {
-            <p class="empty">{ "These two countries are not named together in the current documents and settings." }</p>
+            <p class="empty">{ "These two are not named together in the current documents and settings." }</p>
         },
         Some(detail) => {
             let topics: Vec<String> = Topic::ALL
@@ -93,11 +101,16 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
                             let Some(sentence) = doc.sentences.get(s as usize) else {
                                 return Html::default();
                             };
+                            let is_one = |e: Entity| e == a || e == b;
                             let sentence_marks: Vec<Mark> = analysis
                                 .countries
                                 .iter()
-                                .filter(|m| m.sentence == s && (m.code == a || m.code == b))
+                                .filter(|m| m.sentence == s && is_one(Entity::Country(m.code)))
                                 .map(|m| Mark { start: m.start as usize, end: m.end as usize, kind: MarkKind::Country(m.code) })
+                                .chain(analysis.organizations.iter()
+                                    .filter(|m| m.sentence == s && OrgId::new(&m.id).is_some_and(|o| is_one(Entity::Org(o))))
+                                    .filter_map(|m| Some(Mark { start: m.start as usize, end: m.end as usize,
+                                        kind: MarkKind::Organization(entente_core::organizations::intern(&m.id)?) })))
                                 .collect();
                             let sentence_marks = marks::resolve(&doc.text, sentence_marks);
                             let pieces = marks::pieces(&doc.text, sentence.range(), &sentence_marks, None);
@@ -114,6 +127,7 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
                                             let text = doc.text[p.start..p.end].to_string();
                                             match p.mark {
                                                 Some(MarkKind::Country(_)) => html! { <mark class="mark mark-country">{ text }</mark> },
+                                                Some(MarkKind::Organization(_)) => html! { <mark class="mark mark-org">{ text }</mark> },
                                                 _ => Html::from(text),
                                             }
                                         }) }
@@ -142,7 +156,9 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
             <div class="view-bar">
                 <h3 id="evidence-heading" class="view-title" tabindex="-1">{ title }</h3>
                 <div class="exports">
-                    <button type="button" class="button-quiet" onclick={filter} data-testid="evidence-filter">{ "Filter documents to this pair" }</button>
+                    if let Some(filter) = filter {
+                        <button type="button" class="button-quiet" onclick={filter} data-testid="evidence-filter">{ "Filter documents to this pair" }</button>
+                    }
                     <button type="button" class="button" onclick={close} data-testid="close-evidence"
                         aria-label="Close the evidence (Escape)">{ "Close" }</button>
                 </div>

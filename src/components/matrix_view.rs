@@ -1,16 +1,23 @@
 //! The matrix view: a country × country heatmap over the result documents, as a real table
-//! (`th scope` headers) for screen readers. Window, topic, stance, order and top-N selectors; a
-//! legend; a tooltip per cell (count, topics, stance balance); arrow keys move between cells and
-//! Enter opens a cell's evidence; CSV and SVG exports.
+//! (`th scope` headers) for screen readers. Window, topic, stance, order and top-N selectors and
+//! an organizations toggle (organizations become rows and columns too, labelled apart: italic,
+//! purple, marked ◆); a legend; a tooltip per cell (count, topics, stance balance); arrow keys move
+//! between cells and Enter opens a cell's evidence; CSV and SVG exports.
+//!
+//! The table is its own component ([`MatrixTable`]) whose props are the computed matrix and the
+//! chosen rows, compared by identity: when anything else changes (the URL's sequence number, a
+//! setting that leaves the matrix as it was), its hundreds of cells are not rebuilt or diffed.
 
 use crate::components::choice::Choice;
 use crate::components::evidence::Evidence;
-use crate::format::{country_label, plural};
-use crate::hooks::use_explorer::use_explorer;
+use crate::format::{entity_label, plural};
+use crate::hooks::use_explorer::{cached, use_explorer, MatrixKey};
 use crate::matrix::{self, legend, level, light_text, MatrixData};
-use crate::services::{dom, download};
+use crate::services::{dom, download, perf};
 use crate::shared::Shared;
-use entente_core::explore::state::{Action, MatrixOrder, MatrixView as MatrixSettings, Window};
+use entente_core::explore::state::{
+    ordered_pair, Action, Entity, MatrixOrder, MatrixView as MatrixSettings, Window,
+};
 use entente_core::explore::Results;
 use entente_core::model::{Stance, Topic};
 use std::rc::Rc;
@@ -54,42 +61,54 @@ fn cell_id(r: usize, c: usize) -> String {
     format!("cell-{r}-{c}")
 }
 
-/// The matrix view.
+/// The largest count among the shown rows and columns.
+fn shown_max(data: &MatrixData, shown: &[usize]) -> u32 {
+    shown
+        .iter()
+        .flat_map(|&i| shown.iter().map(move |&j| (i, j)))
+        .map(|(i, j)| data.grid.get(i, j))
+        .max()
+        .unwrap_or(0)
+}
+
+/// A row header: the name, and for an organization a marker and a hidden word for screen
+/// readers, so it is told apart from the countries without relying on style alone.
+fn row_label(e: Entity) -> Html {
+    if e.is_org() {
+        html! {
+            <>
+                <span class="org-marker" aria-hidden="true">{ "◆ " }</span>
+                { entity_label(e) }
+                <span class="visually-hidden">{ " (organization)" }</span>
+            </>
+        }
+    } else {
+        Html::from(entity_label(e))
+    }
+}
+
+/// Props of [`MatrixTable`].
+#[derive(Properties, PartialEq)]
+struct MatrixTableProps {
+    data: Shared<MatrixData>,
+    /// Indices into the grid of the rows (and columns) shown, in order.
+    shown: Shared<Vec<usize>>,
+    caption: AttrValue,
+    /// The selected cell.
+    selected: Option<(Entity, Entity)>,
+    on_action: Callback<Action>,
+}
+
+/// The heatmap table with its roving tab stop and arrow keys.
 #[function_component]
-pub fn MatrixView(props: &MatrixViewProps) -> Html {
-    let explorer = use_explorer();
-    let settings = &props.settings;
-    let data: Rc<MatrixData> = {
-        let pairs = explorer.pairs.clone();
-        use_memo(
-            (
-                props.results.clone(),
-                settings.window,
-                settings.topic,
-                settings.stance,
-            ),
-            move |(results, window, topic, stance)| {
-                let (window, topic, stance) = (*window, *topic, *stance);
-                matrix::compute(&pairs, &results.docs, window, topic, stance)
-            },
-        )
-    };
-    let shown: Rc<Vec<usize>> = {
-        use_memo(
-            (Shared(data.clone()), settings.top_n, settings.order),
-            move |(data, n, order)| data.grid.select(*n, *order),
-        )
-    };
+fn MatrixTable(props: &MatrixTableProps) -> Html {
+    let data = &props.data;
+    let shown = &props.shown;
     // The cell that holds the tab stop (roving tabindex), as (row, column) in `shown`.
     let active = use_state(|| None::<(usize, usize)>);
     let grid = &data.grid;
     let n = shown.len();
-    let max = shown
-        .iter()
-        .flat_map(|&i| shown.iter().map(move |&j| (i, j)))
-        .map(|(i, j)| grid.get(i, j))
-        .max()
-        .unwrap_or(0);
+    let max = shown_max(data, shown);
     let nonzero = |r: usize, c: usize| r < n && c < n && grid.get(shown[r], shown[c]) > 0;
     let first_cell = (0..n)
         .flat_map(|r| (0..n).map(move |c| (r, c)))
@@ -143,6 +162,123 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
         })
     };
 
+    if n == 0 {
+        html! {
+            <p class="empty" data-testid="matrix-empty">
+                { "No two countries are named together in these documents with these settings." }
+            </p>
+        }
+    } else {
+        html! {
+            <div class="matrix-scroll">
+                <table class="matrix" data-testid="matrix" {onkeydown}>
+                    <caption>{ props.caption.clone() }</caption>
+                    <thead>
+                        <tr>
+                            <td class="matrix-corner"></td>
+                            { for shown.iter().map(|&j| {
+                                let e = grid.codes[j];
+                                html! {
+                                    <th scope="col" class={classes!("matrix-col", e.is_org().then_some("matrix-org"))}>
+                                        <abbr title={entity_label(e)}>{ matrix::short_label(e) }</abbr>
+                                    </th>
+                                }
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for shown.iter().enumerate().map(|(r, &i)| html! {
+                            <tr key={grid.codes[i].to_string()}>
+                                <th scope="row" class={classes!("matrix-row", grid.codes[i].is_org().then_some("matrix-org"))}>{ row_label(grid.codes[i]) }</th>
+                                { for shown.iter().enumerate().map(|(c, &j)| {
+                                    let count = grid.get(i, j);
+                                    let l = level(count, max);
+                                    let class = classes!("cell", format!("heat-{l}"), light_text(l).then_some("heat-light"));
+                                    if count == 0 {
+                                        html! { <td {class}></td> }
+                                    } else {
+                                        let (a, b) = (grid.codes[i], grid.codes[j]);
+                                        let tip = data.cell(a, b).map(matrix::describe).unwrap_or_default();
+                                        let selected = props.selected == ordered_pair(a, b);
+                                        let onclick = {
+                                            let on_action = props.on_action.clone();
+                                            let active = active.clone();
+                                            Callback::from(move |_: MouseEvent| {
+                                                active.set(Some((r, c)));
+                                                on_action.emit(Action::SelectCell(Some((a, b))));
+                                            })
+                                        };
+                                        html! {
+                                            <td {class}>
+                                                <button type="button" id={cell_id(r, c)} class={classes!("cell-button", selected.then_some("cell-selected"))}
+                                                    title={tip} aria-label={format!("{} and {}: {}. Show the evidence", entity_label(a), entity_label(b), plural(count as usize, "co-mention", "co-mentions"))}
+                                                    aria-pressed={selected.to_string()}
+                                                    tabindex={if tab_stop == Some((r, c)) { "0" } else { "-1" }}
+                                                    data-pair={format!("{a}-{b}")} {onclick}>
+                                                    { count }
+                                                </button>
+                                            </td>
+                                        }
+                                    }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        }
+    }
+}
+
+/// The matrix view.
+#[function_component]
+pub fn MatrixView(props: &MatrixViewProps) -> Html {
+    let explorer = use_explorer();
+    let settings = &props.settings;
+    let data: Rc<MatrixData> = {
+        let explorer = explorer.clone();
+        let key: MatrixKey = (
+            props.results.clone(),
+            settings.window,
+            settings.topic,
+            settings.stance,
+            settings.organizations,
+        );
+        let data = use_memo(key, move |key| {
+            let (results, window, topic, stance, organizations) = key.clone();
+            let mut cache = explorer.matrix_cache.borrow_mut();
+            cached(&mut cache.data, key, || {
+                perf::measure("entente:matrix", || {
+                    matrix::compute(
+                        &explorer.pair_index(organizations),
+                        &results.docs,
+                        window,
+                        topic,
+                        stance,
+                        organizations,
+                    )
+                })
+            })
+        });
+        (*data).clone()
+    };
+    let shown: Rc<Vec<usize>> = {
+        let explorer = explorer.clone();
+        let shown = use_memo(
+            (Shared(data.clone()), settings.top_n, settings.order),
+            move |key| {
+                let (data, n, order) = key;
+                let mut cache = explorer.matrix_cache.borrow_mut();
+                cached(&mut cache.shown, key, || {
+                    perf::measure("entente:matrix-order", || data.grid.select(*n, *order))
+                })
+            },
+        );
+        (*shown).clone()
+    };
+    let grid = &data.grid;
+    let max = shown_max(&data, &shown);
+
     let export = |svg: bool| {
         let data = data.clone();
         let shown = shown.clone();
@@ -171,7 +307,12 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
     let total_with_pairs = grid.totals.iter().filter(|t| **t > 0).count();
     let caption = {
         let mut c = format!(
-            "Countries named together in {}, over {}",
+            "{} named together in {}, over {}",
+            if settings.organizations {
+                "Countries and organizations"
+            } else {
+                "Countries"
+            },
             window_label(settings.window),
             plural(
                 props.results.docs.len(),
@@ -223,6 +364,12 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
                 selected={match settings.order { MatrixOrder::Frequency => "freq", MatrixOrder::Name => "name", MatrixOrder::Cluster => "cluster" }} />
             <Choice label="Show" testid="matrix-top" on_change={set("top")} options={top_options}
                 selected={settings.top_n.map_or_else(|| AttrValue::from("all"), |n| AttrValue::from(n.to_string()))} />
+            <label class="matrix-orgs-toggle">
+                <input type="checkbox" data-testid="matrix-orgs" checked={settings.organizations}
+                    onchange={props.on_action.reform(|e: Event| Action::SetMatrixOrganizations(
+                        e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))} />
+                { " Organizations" }
+            </label>
             if settings.top_n.is_some_and(|k| usize::from(k) < total_with_pairs) {
                 <button type="button" class="button-quiet" data-testid="matrix-show-all"
                     onclick={props.on_action.reform(|_: MouseEvent| Action::SetTopN(None))}>
@@ -230,70 +377,6 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
                 </button>
             }
         </div>
-    };
-
-    let table = if n == 0 {
-        html! {
-            <p class="empty" data-testid="matrix-empty">
-                { "No two countries are named together in these documents with these settings." }
-            </p>
-        }
-    } else {
-        html! {
-            <div class="matrix-scroll">
-                <table class="matrix" data-testid="matrix" {onkeydown}>
-                    <caption>{ caption.clone() }</caption>
-                    <thead>
-                        <tr>
-                            <td class="matrix-corner"></td>
-                            { for shown.iter().map(|&j| html! {
-                                <th scope="col" class="matrix-col">
-                                    <abbr title={country_label(grid.codes[j])}>{ grid.codes[j].to_string() }</abbr>
-                                </th>
-                            }) }
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for shown.iter().enumerate().map(|(r, &i)| html! {
-                            <tr key={grid.codes[i].to_string()}>
-                                <th scope="row" class="matrix-row">{ country_label(grid.codes[i]) }</th>
-                                { for shown.iter().enumerate().map(|(c, &j)| {
-                                    let count = grid.get(i, j);
-                                    let l = level(count, max);
-                                    let class = classes!("cell", format!("heat-{l}"), light_text(l).then_some("heat-light"));
-                                    if count == 0 {
-                                        html! { <td {class}></td> }
-                                    } else {
-                                        let (a, b) = (grid.codes[i], grid.codes[j]);
-                                        let tip = data.cell(a, b).map(matrix::describe).unwrap_or_default();
-                                        let selected = settings.cell == entente_core::explore::state::ordered_pair(a, b);
-                                        let onclick = {
-                                            let on_action = props.on_action.clone();
-                                            let active = active.clone();
-                                            Callback::from(move |_: MouseEvent| {
-                                                active.set(Some((r, c)));
-                                                on_action.emit(Action::SelectCell(Some((a, b))));
-                                            })
-                                        };
-                                        html! {
-                                            <td {class}>
-                                                <button type="button" id={cell_id(r, c)} class={classes!("cell-button", selected.then_some("cell-selected"))}
-                                                    title={tip} aria-label={format!("{} and {}: {}. Show the evidence", country_label(a), country_label(b), plural(count as usize, "co-mention", "co-mentions"))}
-                                                    aria-pressed={selected.to_string()}
-                                                    tabindex={if tab_stop == Some((r, c)) { "0" } else { "-1" }}
-                                                    data-pair={format!("{a}-{b}")} {onclick}>
-                                                    { count }
-                                                </button>
-                                            </td>
-                                        }
-                                    }
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-        }
     };
 
     let legend_html = if max > 0 {
@@ -328,7 +411,8 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
                 { "Each cell counts how often two countries are named together. Arrow keys move between cells; Enter shows the sentences." }
             </p>
             { legend_html }
-            { table }
+            <MatrixTable data={Shared(data.clone())} shown={Shared(shown.clone())} caption={AttrValue::from(caption)}
+                selected={settings.cell} on_action={props.on_action.clone()} />
             if let Some((a, b)) = settings.cell {
                 <Evidence {a} {b} data={Shared(data.clone())} on_action={props.on_action.clone()} />
             }

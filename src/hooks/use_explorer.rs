@@ -1,9 +1,16 @@
 //! The explorer context: the corpus indexed once ([`Explorer::from_analysed`]), with the
 //! relation pair index the matrix is computed from ([`PairIndex::build`]), shared by every view as
-//! a cheap `Rc` clone.
+//! a cheap `Rc` clone. The index with organizations ([`PairIndex::build_with_organizations`])
+//! costs several times more, so it is built the first time the matrix shows organizations.
 
+use crate::matrix::MatrixData;
+use crate::shared::Shared;
+use entente_core::explore::state::{MatrixOrder, Window};
 use entente_core::explore::Explorer;
+use entente_core::explore::Results;
+use entente_core::model::{Stance, Topic};
 use entente_core::relations::matrix::PairIndex;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,6 +22,43 @@ pub struct ExplorerHandle {
     pub explorer: Rc<Explorer>,
     /// The per-document co-mention lists of the matrix.
     pub pairs: Rc<PairIndex>,
+    /// The same with organizations, once asked for.
+    org_pairs: Rc<OnceCell<Rc<PairIndex>>>,
+    /// The matrix view's last results, kept while another tab is shown.
+    pub matrix_cache: Rc<RefCell<MatrixCache>>,
+}
+
+/// What a matrix is computed from: the results and the settings that change the counts.
+pub type MatrixKey = (Shared<Results>, Window, Option<Topic>, Option<Stance>, bool);
+
+/// What a row order is computed from: the matrix, the top-N and the order.
+pub type OrderKey = (Shared<MatrixData>, Option<u16>, MatrixOrder);
+
+/// What the matrix view computed last. The view is not rendered while another tab is shown
+/// (hidden tabs compute nothing), so its memos go with it; this keeps the last matrix and row
+/// order, so coming back to an unchanged matrix costs no recomputation.
+#[derive(Default)]
+pub struct MatrixCache {
+    /// The last matrix and its key.
+    pub data: Option<(MatrixKey, Rc<MatrixData>)>,
+    /// The last row order: the matrix it orders, the top-N and the order.
+    pub shown: Option<(OrderKey, Rc<Vec<usize>>)>,
+}
+
+/// The value kept in `slot` for `key`, or `compute`d and kept there.
+pub fn cached<K: PartialEq + Clone, V>(
+    slot: &mut Option<(K, Rc<V>)>,
+    key: &K,
+    compute: impl FnOnce() -> V,
+) -> Rc<V> {
+    if let Some((k, v)) = slot {
+        if k == key {
+            return v.clone();
+        }
+    }
+    let v = Rc::new(compute());
+    *slot = Some((key.clone(), v.clone()));
+    v
 }
 
 impl ExplorerHandle {
@@ -26,7 +70,28 @@ impl ExplorerHandle {
         ExplorerHandle {
             explorer: Rc::new(explorer),
             pairs: Rc::new(pairs),
+            org_pairs: Rc::default(),
+            matrix_cache: Rc::default(),
         }
+    }
+
+    /// The pair index to compute a matrix from: with organizations (built on the first call that
+    /// asks for them) or without.
+    pub fn pair_index(&self, organizations: bool) -> Rc<PairIndex> {
+        if !organizations {
+            return self.pairs.clone();
+        }
+        self.org_pairs
+            .get_or_init(|| {
+                Rc::new(PairIndex::build_with_organizations(
+                    self.explorer
+                        .corpus
+                        .documents
+                        .iter()
+                        .zip(&self.explorer.analyses),
+                ))
+            })
+            .clone()
     }
 }
 

@@ -19,8 +19,9 @@ usage:
   entente figures   [--csv|--json] FILE_OR_DIR...   one row per figure (default --csv)
   entente relations [--csv|--json] FILE_OR_DIR...   one row per country pair of a relation sentence
   entente matrix    [--window sentence|paragraph|document] [--topic T]... [--stance S]
-                    [--countries AZ,PK,...] FILE_OR_DIR...
-                                                    the country-relation matrix as CSV
+                    [--countries AZ,PK,...] [--orgs] FILE_OR_DIR...
+                                                    the country-relation matrix as CSV; --orgs
+                                                    adds organizations (EU, NATO, ...) as rows
   entente pack      -o OUT.entente FILE_OR_DIR...   write the parsed corpus in entente's binary format
   entente generate  --docs N [--seed S] [--from DIR] OUT_DIR
                                                     write N synthetic articles recombined from the
@@ -206,11 +207,12 @@ fn generate(args: &[String]) -> Result<ExitCode, String> {
 
 fn matrix(args: &[String]) -> Result<ExitCode, String> {
     use entente_core::model::{CountryCode, Stance, Topic, TopicSet};
-    use entente_core::relations::matrix::{MatrixQuery, PairIndex, Window};
+    use entente_core::relations::matrix::{Entity, MatrixQuery, PairIndex, Window};
     let mut window = Window::Sentence;
     let mut topics = TopicSet::default();
     let mut stance = None;
     let mut countries: Option<Vec<CountryCode>> = None;
+    let mut organizations = false;
     let mut paths = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -246,6 +248,7 @@ fn matrix(args: &[String]) -> Result<ExitCode, String> {
                     .collect::<Result<Vec<_>, _>>()?;
                 countries = Some(list);
             }
+            "--orgs" => organizations = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
             _ => paths.push(a.clone()),
         }
@@ -259,15 +262,29 @@ fn matrix(args: &[String]) -> Result<ExitCode, String> {
     }
     let corpus = entente_core::parse::parse_corpus(&loaded.name, loaded.files);
     let analyses: Vec<Analysis> = corpus.documents.iter().map(analyze).collect();
-    let index = PairIndex::build(corpus.documents.iter().zip(&analyses));
+    let docs = corpus.documents.iter().zip(&analyses);
+    let index = if organizations {
+        PairIndex::build_with_organizations(docs)
+    } else {
+        PairIndex::build(docs)
+    };
     let m = index.matrix(&MatrixQuery {
         documents: None,
         window,
         topics,
         stance,
         countries: countries.as_deref(),
+        organizations,
     });
-    let shown = countries.unwrap_or_else(|| m.countries.clone());
+    // Countries asked for keep the order they were given in.
+    let shown: Vec<Entity> = match &countries {
+        Some(list) => list
+            .iter()
+            .map(|&c| Entity::from(c))
+            .chain(m.entities.iter().copied().filter(|e| e.is_org()))
+            .collect(),
+        None => m.entities.clone(),
+    };
     let text = export::matrix_csv(&m, &shown);
     Ok(finish(Some(&text), &loaded.errors))
 }

@@ -80,18 +80,9 @@ fn matrix_csv_is_symmetric_and_matches_relation_rows() {
         .lines()
         .map(|l| l.split(',').map(str::to_string).collect())
         .collect();
-    let codes = &rows[0][2..];
-    let n = codes.len();
-    let mut total = 0u64;
-    for (i, row) in rows[1..].iter().enumerate() {
-        assert_eq!(row[0], codes[i]);
-        for j in 0..n {
-            assert_eq!(row[2 + j], rows[1 + j][2 + i], "symmetric at {i},{j}");
-            if j > i {
-                total += row[2 + j].parse::<u64>().unwrap();
-            }
-        }
-    }
+    assert_eq!(rows[0][..3], ["code", "name", "kind"]);
+    let total = check_matrix_rows(&rows);
+    assert!(rows[1..].iter().all(|r| r[2] == "country"));
     // At the sentence window, the matrix counts exactly the relation pairs.
     let rel = entente(&["relations", "--csv", SEEDS]);
     let pairs = stdout(&rel).lines().count() as u64 - 1;
@@ -99,6 +90,85 @@ fn matrix_csv_is_symmetric_and_matches_relation_rows() {
 
     let bad = entente(&["matrix", "--topic", "nonsense", SEEDS]);
     assert_eq!(bad.status.code(), Some(2));
+}
+
+/// Checks that a matrix CSV is square and symmetric, with each row's code heading its column;
+/// returns the sum of the counts above the diagonal.
+fn check_matrix_rows(rows: &[Vec<String>]) -> u64 {
+    let codes = &rows[0][3..];
+    let n = codes.len();
+    assert_eq!(rows.len(), n + 1);
+    let mut total = 0u64;
+    for (i, row) in rows[1..].iter().enumerate() {
+        assert_eq!(row[0], codes[i]);
+        for j in 0..n {
+            assert_eq!(row[3 + j], rows[1 + j][3 + i], "symmetric at {i},{j}");
+            if j > i {
+                total += row[3 + j].parse::<u64>().unwrap();
+            }
+        }
+    }
+    total
+}
+
+#[test]
+fn matrix_orgs_adds_organization_rows_after_the_countries() {
+    let rows = |args: &[&str]| -> Vec<Vec<String>> {
+        let out = entente(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        stdout(&out)
+            .lines()
+            .map(|l| l.split(',').map(str::to_string).collect())
+            .collect()
+    };
+    let countries = rows(&["matrix", SEEDS]);
+    let with = rows(&["matrix", "--orgs", SEEDS]);
+    check_matrix_rows(&with);
+    let kinds: Vec<&str> = with[1..].iter().map(|r| r[2].as_str()).collect();
+    let first_org = kinds
+        .iter()
+        .position(|k| *k == "organization")
+        .expect("an organization row");
+    assert!(
+        kinds[first_org..].iter().all(|k| *k == "organization"),
+        "{kinds:?}"
+    );
+    for row in &with[1 + first_org..] {
+        assert!(row[0].starts_with("org."), "{row:?}");
+    }
+    // The seeds name the European Union and the OSCE Minsk Group beside countries.
+    let codes = &with[0][3..];
+    for id in ["org.EU", "org.MINSK"] {
+        assert!(codes.iter().any(|c| c == id), "{id} in {codes:?}");
+    }
+    let eu = with.iter().find(|r| r[0] == "org.EU").unwrap();
+    assert_eq!(eu[1], "European Union");
+    // Country × country counts are unchanged by --orgs (a country named only beside an
+    // organization gets a row of its own, with no country co-mentions).
+    let count = |rows: &[Vec<String>], a: &str, b: &str| -> u64 {
+        let col = rows[0].iter().position(|c| c == b);
+        let row = rows.iter().find(|r| r[0] == a);
+        match (row, col) {
+            (Some(r), Some(c)) => r[c].parse().unwrap(),
+            _ => 0,
+        }
+    };
+    let country_codes: Vec<&String> = with[0][3..3 + first_org].iter().collect();
+    assert!(country_codes.len() >= countries.len() - 1);
+    for a in &country_codes {
+        for b in &country_codes {
+            assert_eq!(count(&with, a, b), count(&countries, a, b), "{a}-{b}");
+        }
+    }
+    // A country subset keeps the organizations.
+    let subset = rows(&["matrix", "--orgs", "--countries", "PK,AZ", SEEDS]);
+    assert_eq!(subset[1][0], "PK");
+    assert_eq!(subset[2][0], "AZ");
+    assert!(subset[3..].iter().all(|r| r[2] == "organization"));
 }
 
 #[test]

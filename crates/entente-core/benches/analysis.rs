@@ -83,7 +83,7 @@ fn bench(c: &mut Criterion) {
     let corpus: Vec<(&Document, &Analysis)> = (0..DOCS)
         .map(|i| (&docs[i % docs.len()], &analyses[i % docs.len()]))
         .collect();
-    let index = PairIndex::build(corpus.iter().copied());
+    let index = PairIndex::build_with_organizations(corpus.iter().copied());
     assert_eq!(index.n_documents(), DOCS);
     let pairs_per_round: usize = analyses
         .iter()
@@ -97,6 +97,13 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("matrix_10k_documents");
     g.bench_function("build_index", |b| {
         b.iter(|| PairIndex::build(corpus.iter().copied()).n_documents())
+    });
+    g.bench_function("build_index_with_organizations", |b| {
+        b.iter(|| {
+            let i = PairIndex::build_with_organizations(corpus.iter().copied());
+            assert!(i.entities().iter().any(|e| e.is_org()));
+            i.n_documents()
+        })
     });
     for window in Window::ALL {
         g.bench_function(window.id(), |b| {
@@ -113,17 +120,52 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
-    g.bench_function("sentence_half_documents_diplomacy", |b| {
-        b.iter(|| {
-            let m = index.matrix(&MatrixQuery {
-                documents: Some(&half),
-                topics: diplomacy,
+    // Organizations as rows too: the country cells must stay what they are without them.
+    for window in Window::ALL {
+        let countries_only = index
+            .matrix(&MatrixQuery {
+                window,
                 ..Default::default()
-            });
-            assert!(!m.cells.is_empty());
-            m.cells.len()
-        })
-    });
+            })
+            .total();
+        g.bench_function(format!("{}_with_organizations", window.id()), |b| {
+            b.iter(|| {
+                let m = index.matrix(&MatrixQuery {
+                    window,
+                    organizations: true,
+                    ..Default::default()
+                });
+                let country_total: u64 = m
+                    .cells
+                    .iter()
+                    .filter(|c| !c.b.is_org())
+                    .map(|c| u64::from(c.count))
+                    .sum();
+                assert_eq!(country_total, countries_only);
+                assert!(m.total() > countries_only);
+                m.cells.len()
+            })
+        });
+    }
+    for organizations in [false, true] {
+        let name = if organizations {
+            "sentence_half_documents_diplomacy_with_organizations"
+        } else {
+            "sentence_half_documents_diplomacy"
+        };
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let m = index.matrix(&MatrixQuery {
+                    documents: Some(&half),
+                    topics: diplomacy,
+                    organizations,
+                    ..Default::default()
+                });
+                assert_eq!(m.cells.iter().any(|c| c.b.is_org()), organizations);
+                m.cells.len()
+            })
+        });
+    }
     g.finish();
 }
 

@@ -11,6 +11,7 @@ use crate::model::{
     TopicSet,
 };
 use crate::organizations::org_name;
+use crate::relations::matrix::Entity;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -632,20 +633,34 @@ pub fn figures_json(docs: &[(&Document, &Analysis)]) -> String {
     json_lines(rows.into_iter())
 }
 
-/// A matrix as CSV: a header row `code,name,` then the country codes, and one row per country
-/// with its code, name and counts. `countries` picks and orders the rows and columns (for the app's
-/// top-N and ordering); the CLI passes all of the matrix's countries.
-pub fn matrix_csv(matrix: &crate::relations::matrix::Matrix, countries: &[CountryCode]) -> String {
+/// A matrix as CSV: a header row `code,name,kind,` then the entities' codes (`AZ`, and `org.EU`
+/// for an organization, as in URLs), and one row per entity with its code, name, kind (`country`
+/// or `organization`) and counts. `entities` picks and orders the rows and columns (for the app's
+/// top-N and ordering); the CLI passes all of the matrix's entities.
+pub fn matrix_csv(matrix: &crate::relations::matrix::Matrix, entities: &[Entity]) -> String {
     let mut out = String::new();
-    let mut header = vec!["code".to_string(), "name".to_string()];
-    header.extend(countries.iter().map(|c| c.to_string()));
+    let mut header = vec!["code".to_string(), "name".to_string(), "kind".to_string()];
+    header.extend(entities.iter().map(|e| e.to_string()));
     csv_row(&mut out, &header);
-    for &a in countries {
-        let mut row = vec![a.to_string(), country_name(a).to_string()];
-        row.extend(countries.iter().map(|&b| matrix.count(a, b).to_string()));
+    for &a in entities {
+        let mut row = vec![
+            a.to_string(),
+            a.name().to_string(),
+            entity_kind(a).to_string(),
+        ];
+        row.extend(entities.iter().map(|&b| matrix.count(a, b).to_string()));
         csv_row(&mut out, &row);
     }
     out
+}
+
+/// The `kind` column of a matrix CSV row.
+pub fn entity_kind(e: Entity) -> &'static str {
+    if e.is_org() {
+        "organization"
+    } else {
+        "country"
+    }
 }
 
 fn stance_id(s: Stance) -> &'static str {

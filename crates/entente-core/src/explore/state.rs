@@ -49,6 +49,9 @@ pub enum CountryMode {
 /// the CLI name windows alike).
 pub use crate::relations::matrix::Window;
 
+/// A matrix row or column: a country or an organization (the matrix engine's own type).
+pub use crate::relations::matrix::Entity;
+
 /// How matrix rows and columns are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum MatrixOrder {
@@ -96,8 +99,10 @@ pub struct MatrixView {
     pub order: MatrixOrder,
     /// Show the top N countries; `None` shows all.
     pub top_n: Option<u16>,
-    /// The selected cell, whose evidence is open.
-    pub cell: Option<(CountryCode, CountryCode)>,
+    /// Organizations as rows and columns beside the countries.
+    pub organizations: bool,
+    /// The selected cell, whose evidence is open (`a < b`).
+    pub cell: Option<(Entity, Entity)>,
 }
 
 impl Default for MatrixView {
@@ -108,6 +113,7 @@ impl Default for MatrixView {
             stance: None,
             order: MatrixOrder::Frequency,
             top_n: Some(DEFAULT_TOP_N),
+            organizations: false,
             cell: None,
         }
     }
@@ -262,8 +268,10 @@ pub enum Action {
     SetMatrixOrder(MatrixOrder),
     /// Matrix top-N (`None` = all).
     SetTopN(Option<u16>),
+    /// Shows or hides organizations in the matrix.
+    SetMatrixOrganizations(bool),
     /// Selects a matrix cell (or closes its evidence).
-    SelectCell(Option<(CountryCode, CountryCode)>),
+    SelectCell(Option<(Entity, Entity)>),
     /// Figures sort.
     SetFigureSort(FigureSort),
     /// Opens a document (optionally at an offset) or closes the reader.
@@ -288,8 +296,8 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
     }
 }
 
-/// Orders a pair so that `a < b`; `None` for a pair of one country.
-pub fn ordered_pair(a: CountryCode, b: CountryCode) -> Option<(CountryCode, CountryCode)> {
+/// Orders a pair (of countries, or of matrix entities) so that `a < b`; `None` for a pair of one.
+pub fn ordered_pair<T: Ord>(a: T, b: T) -> Option<(T, T)> {
     match a.cmp(&b) {
         std::cmp::Ordering::Less => Some((a, b)),
         std::cmp::Ordering::Greater => Some((b, a)),
@@ -341,6 +349,13 @@ impl ViewState {
             Action::SetMatrixStance(x) => s.matrix.stance = x,
             Action::SetMatrixOrder(o) => s.matrix.order = o,
             Action::SetTopN(n) => s.matrix.top_n = n.map(|n| n.clamp(2, MAX_TOP_N)),
+            Action::SetMatrixOrganizations(on) => {
+                s.matrix.organizations = on;
+                // A cell with an organization is not in a matrix without them.
+                if !on && s.matrix.cell.is_some_and(|(_, b)| b.is_org()) {
+                    s.matrix.cell = None;
+                }
+            }
             Action::SelectCell(c) => s.matrix.cell = c.and_then(|(a, b)| ordered_pair(a, b)),
             Action::SetFigureSort(x) => s.figure_sort = x,
             Action::OpenDocument(d, at) => {
@@ -425,7 +440,7 @@ pub const MAX_VALUE_LEN: usize = 200;
 
 const KEYS: &[&str] = &[
     "q", "c", "cm", "p", "o", "t", "s", "src", "from", "to", "fk", "v", "mw", "mt", "ms", "mo",
-    "mn", "cell", "fs", "doc", "at", "corpus",
+    "mn", "mg", "cell", "fs", "doc", "at", "corpus",
 ];
 
 /// Percent-encodes a value for a query string: unreserved characters stay, space becomes `+`,
@@ -511,6 +526,16 @@ fn pair_id((a, b): (CountryCode, CountryCode)) -> String {
     format!("{a}-{b}")
 }
 
+fn cell_id((a, b): (Entity, Entity)) -> String {
+    format!("{a}-{b}")
+}
+
+/// A cell: two entities (`AZ-CN`, `AZ-org.EU`); organization ids hold no `-`.
+fn parse_cell(s: &str) -> Option<(Entity, Entity)> {
+    let (a, b) = s.split_once('-')?;
+    ordered_pair(Entity::from_id(a)?, Entity::from_id(b)?)
+}
+
 fn parse_pair(s: &str) -> Option<(CountryCode, CountryCode)> {
     let (a, b) = s.split_once('-')?;
     ordered_pair(
@@ -570,8 +595,11 @@ impl ViewState {
             Some(n) => push_param(&mut out, "mn", &n.to_string()),
             None => push_param(&mut out, "mn", "all"),
         }
+        if m.organizations {
+            push_param(&mut out, "mg", "1");
+        }
         if let Some(c) = m.cell {
-            push_param(&mut out, "cell", &pair_id(c));
+            push_param(&mut out, "cell", &cell_id(c));
         }
         if self.figure_sort != FigureSort::default() {
             let sign = if self.figure_sort.descending { "-" } else { "" };
@@ -776,11 +804,16 @@ impl ViewState {
                         }
                     }
                 }
-                "cell" => match parse_pair(&value) {
+                "mg" => match value.as_str() {
+                    "1" => s.matrix.organizations = true,
+                    "0" => s.matrix.organizations = false,
+                    _ => note(key, "organizations in the matrix must be 1 or 0".into()),
+                },
+                "cell" => match parse_cell(&value) {
                     Some(p) => s.matrix.cell = Some(p),
                     None => note(
                         key,
-                        "a cell is two different country codes like AZ-PK".into(),
+                        "a cell is two different country codes like AZ-PK, or a country and an organization like AZ-org.EU".into(),
                     ),
                 },
                 "fs" => {
@@ -817,6 +850,11 @@ impl ViewState {
                 _ => {}
             }
         }
+        // A cell with an organization needs organizations in the matrix.
+        if !s.matrix.organizations && s.matrix.cell.is_some_and(|(_, b)| b.is_org()) {
+            s.matrix.cell = None;
+            note("cell", "a cell with an organization needs mg=1".into());
+        }
         // A position means nothing without a document.
         if s.document.is_none() && s.at.is_some() {
             s.at = None;
@@ -836,6 +874,10 @@ mod tests {
 
     fn cc(s: &str) -> CountryCode {
         CountryCode::new(s).unwrap()
+    }
+
+    fn org(id: &str) -> Entity {
+        Entity::from_id(&format!("org.{id}")).unwrap()
     }
 
     fn full_state() -> ViewState {
@@ -858,7 +900,8 @@ mod tests {
                 stance: Some(Stance::Cooperative),
                 order: MatrixOrder::Cluster,
                 top_n: None,
-                cell: Some((cc("AZ"), cc("CN"))),
+                organizations: true,
+                cell: Some((cc("AZ").into(), org("EU"))),
             },
             figure_sort: FigureSort {
                 key: FigureSortKey::Value,
@@ -884,6 +927,42 @@ mod tests {
         let (back, notices) = ViewState::from_query(&q);
         assert_eq!(notices, vec![]);
         assert_eq!(back, s, "{q}");
+    }
+
+    #[test]
+    fn matrix_organizations_and_their_cells_round_trip() {
+        let s = ViewState::default()
+            .reduce(Action::SetView(View::Matrix))
+            .reduce(Action::SetMatrixOrganizations(true))
+            .reduce(Action::SelectCell(Some((org("EU"), cc("AZ").into()))));
+        assert_eq!(s.matrix.cell, Some((cc("AZ").into(), org("EU"))));
+        assert_eq!(s.to_query(), "v=matrix&mg=1&cell=AZ-org.EU");
+        for state in [
+            s.clone(),
+            s.reduce(Action::SelectCell(Some((org("NATO"), org("EU"))))),
+            s.reduce(Action::SelectCell(Some((cc("PK").into(), cc("AZ").into())))),
+            s.reduce(Action::SelectCell(None)),
+            // The African Union is not Australia.
+            s.reduce(Action::SelectCell(Some((org("AU"), cc("AU").into())))),
+        ] {
+            let (back, notices) = ViewState::from_query(&state.to_query());
+            assert_eq!(notices, vec![]);
+            assert_eq!(back, state, "{}", state.to_query());
+        }
+        // Hiding organizations closes an organization's cell, not a country pair's.
+        let hidden = s.reduce(Action::SetMatrixOrganizations(false));
+        assert_eq!(
+            (hidden.matrix.organizations, hidden.matrix.cell),
+            (false, None)
+        );
+        let pair = s
+            .reduce(Action::SelectCell(Some((cc("AZ").into(), cc("PK").into()))))
+            .reduce(Action::SetMatrixOrganizations(false));
+        assert_eq!(pair.matrix.cell, Some((cc("AZ").into(), cc("PK").into())));
+        assert_eq!(
+            ViewState::from_query("mg=0").0.matrix,
+            MatrixView::default()
+        );
     }
 
     #[test]
@@ -934,6 +1013,18 @@ mod tests {
         assert_eq!(
             notices_for("at=5"),
             ["at: position ignored without a document"]
+        );
+        assert_eq!(
+            notices_for("mg=yes"),
+            ["mg: organizations in the matrix must be 1 or 0"]
+        );
+        assert_eq!(
+            notices_for("cell=AZ-org."),
+            ["cell: a cell is two different country codes like AZ-PK, or a country and an organization like AZ-org.EU"]
+        );
+        assert_eq!(
+            notices_for("cell=AZ-org.EU"),
+            ["cell: a cell with an organization needs mg=1"]
         );
         let (s, _) = ViewState::from_query("c=AZ&c=PK");
         assert_eq!(s.countries, vec![cc("AZ")]);
@@ -1006,7 +1097,7 @@ mod tests {
         }
 
         #[test]
-        fn decoding_key_value_soup_is_stable(parts in proptest::collection::vec(("(q|c|cm|p|o|t|s|src|from|to|fk|v|mw|mt|ms|mo|mn|cell|fs|doc|at|corpus|x)", "[A-Za-z0-9,%+\\-*. ]{0,12}"), 0..12)) {
+        fn decoding_key_value_soup_is_stable(parts in proptest::collection::vec(("(q|c|cm|p|o|t|s|src|from|to|fk|v|mw|mt|ms|mo|mn|mg|cell|fs|doc|at|corpus|x)", "[A-Za-z0-9,%+\\-*. ]{0,12}"), 0..12)) {
             let q: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={v}")).collect();
             let (s, _) = ViewState::from_query(&q.join("&"));
             let (s2, notices) = ViewState::from_query(&s.to_query());

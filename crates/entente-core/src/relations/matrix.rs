@@ -23,10 +23,21 @@
 //!   those of the pair's relation sentences, or else those of the window's sentences that mention
 //!   either country. Its evidence is the pair's relation sentences in the window, or, when they
 //!   never share a sentence, the first sentence that mentions each of them.
+//!
+//! Organizations ([`Entity::Org`]: EU, NATO, UN, OSCE, … from the analysis's organization
+//! mentions) can be rows and columns beside the countries, with the same windows and filters:
+//! at the sentence window a sentence that names an organization beside a country that counts in
+//! relations, or beside another organization, is one co-mention of each such pair, with the
+//! topics of a relation sentence and a neutral stance (stance is scored between countries, by the
+//! analysers, which the page does not run); the wider windows treat organization mentions like
+//! counted country mentions. Country × country cells are the same with or without organizations.
+//! Organization pairs are kept apart in the index and built only by
+//! [`PairIndex::build_with_organizations`], so a matrix of countries costs what it did before.
 
 use super::counts_in_relations;
 use crate::analysis::Analysis;
 use crate::model::{CountryCode, Document, Stance, Topic, TopicSet};
+use std::fmt;
 use std::ops::Range;
 
 /// The co-mention window.
@@ -58,6 +69,132 @@ impl Window {
     }
 }
 
+/// An organization's id (`EU`, `NATO`, `Commonwealth`, the first column of
+/// `data/organizations.tsv`), held inline so that an [`Entity`] is `Copy` like a country code.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct OrgId {
+    len: u8,
+    bytes: [u8; OrgId::MAX_LEN],
+}
+
+impl OrgId {
+    /// The longest id, in bytes.
+    pub const MAX_LEN: usize = 15;
+    /// An id of 1 to [`OrgId::MAX_LEN`] ASCII letters and digits (every id of the table is one);
+    /// `None` otherwise.
+    pub fn new(id: &str) -> Option<OrgId> {
+        let b = id.as_bytes();
+        if b.is_empty() || b.len() > OrgId::MAX_LEN || !b.iter().all(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let mut bytes = [0; OrgId::MAX_LEN];
+        bytes[..b.len()].copy_from_slice(b);
+        Some(OrgId {
+            len: b.len() as u8,
+            bytes,
+        })
+    }
+    /// The id as a string slice.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII letters and digits are ever stored.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("?")
+    }
+}
+
+impl Ord for OrgId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // Byte order is `str` order, without checking UTF-8 on every comparison.
+        self.bytes[..usize::from(self.len)].cmp(&other.bytes[..usize::from(other.len)])
+    }
+}
+
+impl PartialOrd for OrgId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Debug for OrgId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for OrgId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A row (and column) of the matrix: a country, or, when a [`MatrixQuery`] asks for them, an
+/// organization. Countries sort before organizations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Entity {
+    /// A country.
+    Country(CountryCode),
+    /// An international organization.
+    Org(OrgId),
+}
+
+impl Entity {
+    /// What an organization's id starts with in [`Entity`]'s text form, so that the African
+    /// Union (`org.AU`) is never read as Australia (`AU`).
+    pub const ORG_PREFIX: &'static str = "org.";
+
+    /// Reads the text form that [`Entity`]'s `Display` writes: a country code (`AZ`, any case)
+    /// or `org.` and an organization id (`org.EU`, exact case).
+    pub fn from_id(s: &str) -> Option<Entity> {
+        match s.strip_prefix(Entity::ORG_PREFIX) {
+            Some(id) => OrgId::new(id).map(Entity::Org),
+            None => CountryCode::new(&s.to_ascii_uppercase()).map(Entity::Country),
+        }
+    }
+    /// Whether this is an organization.
+    pub fn is_org(self) -> bool {
+        matches!(self, Entity::Org(_))
+    }
+    /// The country, for a country.
+    pub fn country(self) -> Option<CountryCode> {
+        match self {
+            Entity::Country(c) => Some(c),
+            Entity::Org(_) => None,
+        }
+    }
+    /// The short label: the country code or the organization id (without the prefix).
+    pub fn code(&self) -> &str {
+        match self {
+            Entity::Country(c) => c.as_str(),
+            Entity::Org(o) => o.as_str(),
+        }
+    }
+    /// The display name: the country's or the organization's name, or its code when unknown.
+    pub fn name(&self) -> &str {
+        match self {
+            Entity::Country(c) => match crate::gazetteer::country_name(*c) {
+                "?" | "" => c.as_str(),
+                name => name,
+            },
+            Entity::Org(o) => crate::organizations::org_name(o.as_str()),
+        }
+    }
+}
+
+impl From<CountryCode> for Entity {
+    fn from(c: CountryCode) -> Entity {
+        Entity::Country(c)
+    }
+}
+
+/// The text form: `AZ` for a country, `org.EU` for an organization ([`Entity::from_id`] reads it).
+impl fmt::Display for Entity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Entity::Country(c) => f.write_str(c.as_str()),
+            Entity::Org(o) => write!(f, "{}{}", Entity::ORG_PREFIX, o.as_str()),
+        }
+    }
+}
+
 /// A reference to an evidence sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Evidence {
@@ -86,13 +223,30 @@ struct WindowEntries {
     evidence: Vec<Evidence>,
 }
 
+impl WindowEntries {
+    fn of_document(&self, d: u32) -> &[Entry] {
+        let d = d as usize;
+        if d + 1 >= self.doc_start.len() {
+            return &[];
+        }
+        &self.entries[self.doc_start[d] as usize..self.doc_start[d + 1] as usize]
+    }
+}
+
 /// The per-document pair lists of a corpus, built once, from which matrices are computed.
+///
+/// Pairs that involve an organization are kept in lists of their own, so a matrix of countries
+/// only walks exactly the entries it did before organizations could be rows.
 #[derive(Clone, Debug, Default)]
 pub struct PairIndex {
-    countries: Vec<CountryCode>,
-    /// Pair id → (row, column) indices into `countries`, row < column, in (row, column) order.
+    /// Every entity in a pair, sorted (countries, then organizations).
+    entities: Vec<Entity>,
+    /// Pair id → (row, column) indices into `entities`, row < column, in (row, column) order.
     pairs: Vec<(u16, u16)>,
+    /// Country × country co-mentions, by window.
     windows: [WindowEntries; 3],
+    /// Co-mentions with an organization on one side or both, by window.
+    org_windows: [WindowEntries; 3],
     n_docs: u32,
 }
 
@@ -107,17 +261,21 @@ pub struct MatrixQuery<'a> {
     pub topics: TopicSet,
     /// Only co-mentions with this stance; `None` for all.
     pub stance: Option<Stance>,
-    /// Only pairs of these countries (rows and columns are limited to them); `None` for all.
+    /// Only pairs of these countries (country rows and columns are limited to them; organization
+    /// rows are not); `None` for all.
     pub countries: Option<&'a [CountryCode]>,
+    /// Organizations as rows and columns beside the countries (when the index was built with
+    /// [`PairIndex::build_with_organizations`]; otherwise there are none to add).
+    pub organizations: bool,
 }
 
 /// One cell of the matrix (row `a` < column `b`; the matrix is symmetric).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
-    /// The alphabetically first country.
-    pub a: CountryCode,
-    /// The alphabetically second country.
-    pub b: CountryCode,
+    /// The first entity (a country before an organization, then alphabetically).
+    pub a: Entity,
+    /// The second entity.
+    pub b: Entity,
     /// How many co-mentions (relation pairs at sentence window; paragraphs or documents at the
     /// wider windows).
     pub count: u32,
@@ -142,39 +300,41 @@ impl Cell {
 /// A computed matrix.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Matrix {
-    /// Rows (and columns), sorted by code: the countries with at least one co-mention, or the
-    /// requested subset.
-    pub countries: Vec<CountryCode>,
+    /// Rows (and columns), sorted (countries, then organizations): the entities with at least one
+    /// co-mention, or the requested countries and the co-mentioned organizations.
+    pub entities: Vec<Entity>,
     /// The non-empty cells, `a < b`, sorted by (a, b).
     pub cells: Vec<Cell>,
     evidence: Vec<Evidence>,
 }
 
 impl Matrix {
-    /// The cell of two countries, in either order.
-    pub fn cell(&self, a: CountryCode, b: CountryCode) -> Option<&Cell> {
+    /// The cell of two entities, in either order.
+    pub fn cell(&self, a: impl Into<Entity>, b: impl Into<Entity>) -> Option<&Cell> {
+        let (a, b) = (a.into(), b.into());
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
         self.cells
             .binary_search_by(|c| (c.a, c.b).cmp(&(a, b)))
             .ok()
             .map(|i| &self.cells[i])
     }
-    /// The count of two countries, in either order (0 for an empty cell or a country with itself).
-    pub fn count(&self, a: CountryCode, b: CountryCode) -> u32 {
+    /// The count of two entities, in either order (0 for an empty cell or an entity with
+    /// itself).
+    pub fn count(&self, a: impl Into<Entity>, b: impl Into<Entity>) -> u32 {
         self.cell(a, b).map_or(0, |c| c.count)
     }
     /// The evidence references of a cell, in document then sentence order.
     pub fn evidence(&self, cell: &Cell) -> &[Evidence] {
         &self.evidence[cell.evidence.start as usize..cell.evidence.end as usize]
     }
-    /// The full symmetric count table, row-major over [`Matrix::countries`].
+    /// The full symmetric count table, row-major over [`Matrix::entities`].
     pub fn dense(&self) -> Vec<u32> {
-        let n = self.countries.len();
+        let n = self.entities.len();
         let mut out = vec![0; n * n];
         for c in &self.cells {
             if let (Ok(i), Ok(j)) = (
-                self.countries.binary_search(&c.a),
-                self.countries.binary_search(&c.b),
+                self.entities.binary_search(&c.a),
+                self.entities.binary_search(&c.b),
             ) {
                 out[i * n + j] = c.count;
                 out[j * n + i] = c.count;
@@ -204,10 +364,21 @@ fn window_index(w: Window) -> usize {
     }
 }
 
+/// What a matrix adds up for one pair.
+#[derive(Clone, Copy, Default)]
+struct PairTally {
+    count: u32,
+    n_evidence: u32,
+    /// Where the pair's next evidence goes, in pass 2.
+    slot: u32,
+    stances: [u32; 3],
+    topics: [u32; 10],
+}
+
 /// A co-mention before pair ids are assigned.
 struct Raw {
-    a: CountryCode,
-    b: CountryCode,
+    a: Entity,
+    b: Entity,
     doc: u32,
     window: usize,
     evidence: Vec<u32>,
@@ -215,34 +386,133 @@ struct Raw {
     stance: Stance,
 }
 
+/// Dense ids of the entities met while an index is built: countries straight from their two
+/// letters, organizations (a few dozen) by a short search.
+struct Interner {
+    countries: Vec<u16>,
+    orgs: Vec<(OrgId, u16)>,
+    list: Vec<Entity>,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        Interner {
+            countries: vec![u16::MAX; 26 * 26],
+            orgs: Vec::new(),
+            list: Vec::new(),
+        }
+    }
+}
+
+impl Interner {
+    fn id(&mut self, e: Entity) -> u16 {
+        let slot = match e {
+            // Codes are two ASCII capitals; anything else (a hand-made corpus) takes the slow path.
+            Entity::Country(CountryCode([x @ b'A'..=b'Z', y @ b'A'..=b'Z'])) => {
+                Some(usize::from(x - b'A') * 26 + usize::from(y - b'A'))
+            }
+            _ => None,
+        };
+        if let Some(id) = slot.map(|k| self.countries[k]).filter(|&id| id != u16::MAX) {
+            return id;
+        }
+        if let Entity::Org(o) = e {
+            if let Some(&(_, id)) = self.orgs.iter().find(|(x, _)| *x == o) {
+                return id;
+            }
+        } else if slot.is_none() {
+            if let Some(id) = self.list.iter().position(|x| *x == e) {
+                return id as u16;
+            }
+        }
+        let id = self.list.len() as u16;
+        self.list.push(e);
+        match (slot, e) {
+            (Some(k), _) => self.countries[k] = id,
+            (None, Entity::Org(o)) => self.orgs.push((o, id)),
+            _ => {}
+        }
+        id
+    }
+}
+
+/// Two entities in one sentence: a relation pair of two countries, or a pair with an
+/// organization.
+#[derive(Clone, Copy, Debug)]
+struct SentencePair {
+    sentence: u32,
+    a: Entity,
+    b: Entity,
+    stance: Stance,
+    topics: TopicSet,
+}
+
 impl PairIndex {
-    /// Builds the index of a corpus: documents with their analyses, in corpus order (the order
-    /// that [`MatrixQuery::documents`] and [`Evidence::doc`] refer to).
+    /// Builds the index of a corpus, countries only: documents with their analyses, in corpus
+    /// order (the order that [`MatrixQuery::documents`] and [`Evidence::doc`] refer to).
     pub fn build<'a>(docs: impl IntoIterator<Item = (&'a Document, &'a Analysis)>) -> PairIndex {
+        PairIndex::build_impl(docs, false)
+    }
+
+    /// Builds the index of a corpus with organizations as well, so that
+    /// [`MatrixQuery::organizations`] has rows to add. Organizations are in many sentences, so
+    /// this costs more than [`PairIndex::build`]; the app builds it only when organizations are
+    /// first asked for.
+    pub fn build_with_organizations<'a>(
+        docs: impl IntoIterator<Item = (&'a Document, &'a Analysis)>,
+    ) -> PairIndex {
+        PairIndex::build_impl(docs, true)
+    }
+
+    fn build_impl<'a>(
+        docs: impl IntoIterator<Item = (&'a Document, &'a Analysis)>,
+        organizations: bool,
+    ) -> PairIndex {
         let mut raws: Vec<Raw> = Vec::new();
         let mut n_docs = 0u32;
         for (d, (doc, analysis)) in docs.into_iter().enumerate() {
             n_docs += 1;
-            collect_document(d as u32, doc, analysis, &mut raws);
+            collect_document(d as u32, doc, analysis, organizations, &mut raws);
         }
-        // Countries and pair ids in sorted order.
-        let mut countries: Vec<CountryCode> = raws.iter().flat_map(|r| [r.a, r.b]).collect();
-        crate::sort::sort_unstable(&mut countries);
-        countries.dedup();
-        let idx = |c: CountryCode| countries.binary_search(&c).unwrap_or(0) as u16;
-        let mut pairs: Vec<(u16, u16)> = raws.iter().map(|r| (idx(r.a), idx(r.b))).collect();
+        // Entities and pair ids in sorted order. Entities get dense ids first (sorting and
+        // searching millions of them would dominate the build), then the few distinct ones are
+        // sorted and the ids renumbered in that order.
+        let mut interner = Interner::default();
+        let ids: Vec<(u16, u16)> = raws
+            .iter()
+            .map(|r| (interner.id(r.a), interner.id(r.b)))
+            .collect();
+        let mut order: Vec<u16> = (0..interner.list.len() as u16).collect();
+        crate::sort::sort_unstable_by_key(&mut order, |&i| interner.list[usize::from(i)]);
+        let mut rank = vec![0u16; order.len()];
+        for (k, &i) in order.iter().enumerate() {
+            rank[usize::from(i)] = k as u16;
+        }
+        let entities: Vec<Entity> = order
+            .iter()
+            .map(|&i| interner.list[usize::from(i)])
+            .collect();
+        let keys: Vec<(u16, u16)> = ids
+            .iter()
+            .map(|&(a, b)| (rank[usize::from(a)], rank[usize::from(b)]))
+            .collect();
+        let mut pairs = keys.clone();
         crate::sort::sort_unstable(&mut pairs);
         pairs.dedup();
         let mut windows: [WindowEntries; 3] = Default::default();
-        for w in &mut windows {
+        let mut org_windows: [WindowEntries; 3] = Default::default();
+        for w in windows.iter_mut().chain(&mut org_windows) {
             w.doc_start = vec![0; n_docs as usize + 1];
         }
         // Raws are grouped by document, then window.
-        for r in &raws {
-            let pair = pairs
-                .binary_search(&(idx(r.a), idx(r.b)))
-                .unwrap_or_default() as u32;
-            let w = &mut windows[r.window];
+        for (r, key) in raws.iter().zip(&keys) {
+            let pair = pairs.binary_search(key).unwrap_or_default() as u32;
+            // `a < b` and countries sort first, so a pair with an organization has one as `b`.
+            let w = if r.b.is_org() {
+                &mut org_windows[r.window]
+            } else {
+                &mut windows[r.window]
+            };
             let evidence = w.evidence.len() as u32;
             w.evidence.extend(r.evidence.iter().map(|&s| Evidence {
                 doc: r.doc,
@@ -258,15 +528,16 @@ impl PairIndex {
             w.doc_start[r.doc as usize + 1] = w.entries.len() as u32;
         }
         // Documents without entries start where the previous one ended.
-        for w in &mut windows {
+        for w in windows.iter_mut().chain(&mut org_windows) {
             for d in 1..w.doc_start.len() {
                 w.doc_start[d] = w.doc_start[d].max(w.doc_start[d - 1]);
             }
         }
         PairIndex {
-            countries,
+            entities,
             pairs,
             windows,
+            org_windows,
             n_docs,
         }
     }
@@ -276,17 +547,27 @@ impl PairIndex {
         self.n_docs as usize
     }
 
-    /// Every country that is co-mentioned with another one somewhere in the corpus.
-    pub fn countries(&self) -> &[CountryCode] {
-        &self.countries
+    /// Every entity that is co-mentioned with another one somewhere in the corpus: countries,
+    /// then organizations.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
     }
 
     /// Computes a matrix.
     pub fn matrix(&self, q: &MatrixQuery) -> Matrix {
-        let w = &self.windows[window_index(q.window)];
-        // Which pairs the country subset allows.
+        let wi = window_index(q.window);
+        let lists: &[&WindowEntries] = if q.organizations {
+            &[&self.windows[wi], &self.org_windows[wi]]
+        } else {
+            &[&self.windows[wi]]
+        };
+        // Which pairs the country subset allows (organizations always pass).
         let pair_ok: Option<Vec<bool>> = q.countries.map(|subset| {
-            let inside: Vec<bool> = self.countries.iter().map(|c| subset.contains(c)).collect();
+            let inside: Vec<bool> = self
+                .entities
+                .iter()
+                .map(|e| e.country().is_none_or(|c| subset.contains(&c)))
+                .collect();
             self.pairs
                 .iter()
                 .map(|&(a, b)| inside[a as usize] && inside[b as usize])
@@ -307,51 +588,43 @@ impl PairIndex {
                 &all
             }
         };
-        let entries_of = |d: u32| -> &[Entry] {
-            let d = d as usize;
-            if d + 1 >= w.doc_start.len() {
-                return &[];
-            }
-            &w.entries[w.doc_start[d] as usize..w.doc_start[d + 1] as usize]
-        };
 
-        // Pass 1: counts, topics, stances and evidence sizes per pair.
-        let n_pairs = self.pairs.len();
-        let mut count = vec![0u32; n_pairs];
-        let mut n_evidence = vec![0u32; n_pairs];
-        let mut topics = vec![[0u32; 10]; 0];
-        let mut stances = vec![[0u32; 3]; n_pairs];
+        // Pass 1: counts, topics, stances and evidence sizes per pair, side by side in one record
+        // per pair, so an entry touches one cache line (dense corpora have tens of thousands of
+        // pairs, and these updates are the matrix's main cost).
+        let mut acc = vec![PairTally::default(); self.pairs.len()];
         let mut touched: Vec<u32> = Vec::new();
         for &d in docs {
-            for e in entries_of(d) {
-                if !keep(e) {
-                    continue;
+            for list in lists {
+                for e in list.of_document(d) {
+                    if !keep(e) {
+                        continue;
+                    }
+                    let a = &mut acc[e.pair as usize];
+                    if a.count == 0 {
+                        touched.push(e.pair);
+                    }
+                    a.count += 1;
+                    a.n_evidence += u32::from(e.n_evidence);
+                    a.stances[usize::from(e.stance)] += 1;
+                    let mut t = e.topics;
+                    while t != 0 {
+                        let bit = t.trailing_zeros() as usize;
+                        if bit < 10 {
+                            a.topics[bit] += 1;
+                        }
+                        t &= t - 1;
+                    }
                 }
-                let p = e.pair as usize;
-                if count[p] == 0 {
-                    touched.push(e.pair);
-                }
-                count[p] += 1;
-                n_evidence[p] += u32::from(e.n_evidence);
-                stances[p][e.stance as usize] += 1;
             }
         }
         crate::sort::sort_unstable(&mut touched);
-        // Topic counts only for touched pairs (dense over touched, indexed by rank).
-        let mut rank = vec![u32::MAX; 0];
-        if !touched.is_empty() {
-            rank = vec![u32::MAX; n_pairs];
-            for (r, &p) in touched.iter().enumerate() {
-                rank[p as usize] = r as u32;
-            }
-            topics = vec![[0u32; 10]; touched.len()];
-        }
-        // Evidence offsets (counting sort by pair).
+        // Evidence offsets (counting sort by pair); `slot` sends a pair to its range.
         let mut offset = vec![0u32; touched.len() + 1];
         for (r, &p) in touched.iter().enumerate() {
-            offset[r + 1] = offset[r] + n_evidence[p as usize];
+            offset[r + 1] = offset[r] + acc[p as usize].n_evidence;
+            acc[p as usize].slot = offset[r];
         }
-        let mut fill = offset.clone();
         let mut evidence = vec![
             Evidence {
                 doc: 0,
@@ -359,146 +632,230 @@ impl PairIndex {
             };
             offset[touched.len()] as usize
         ];
-        // Pass 2: topics and evidence.
+        // Pass 2: evidence.
         for &d in docs {
-            for e in entries_of(d) {
-                if !keep(e) {
-                    continue;
-                }
-                let r = rank[e.pair as usize] as usize;
-                let mut t = e.topics;
-                while t != 0 {
-                    let bit = t.trailing_zeros() as usize;
-                    if bit < 10 {
-                        topics[r][bit] += 1;
+            for list in lists {
+                for e in list.of_document(d) {
+                    if !keep(e) {
+                        continue;
                     }
-                    t &= t - 1;
+                    let src = &list.evidence
+                        [e.evidence as usize..e.evidence as usize + e.n_evidence as usize];
+                    let a = &mut acc[e.pair as usize];
+                    let at = a.slot as usize;
+                    evidence[at..at + src.len()].copy_from_slice(src);
+                    a.slot += src.len() as u32;
                 }
-                let src =
-                    &w.evidence[e.evidence as usize..e.evidence as usize + e.n_evidence as usize];
-                let at = fill[r] as usize;
-                evidence[at..at + src.len()].copy_from_slice(src);
-                fill[r] += src.len() as u32;
             }
         }
-        // Evidence within a cell in document then sentence order (documents may be given in any
-        // order).
-        for r in 0..touched.len() {
-            crate::sort::sort_unstable(&mut evidence[offset[r] as usize..offset[r + 1] as usize]);
+        // Evidence within a cell in document then sentence order. Documents given in order
+        // already yield it (entries and their evidence are in text order); others are sorted.
+        if !docs.windows(2).all(|w| w[0] <= w[1]) {
+            for r in 0..touched.len() {
+                crate::sort::sort_unstable(
+                    &mut evidence[offset[r] as usize..offset[r + 1] as usize],
+                );
+            }
         }
         let cells: Vec<Cell> = touched
             .iter()
             .enumerate()
             .map(|(r, &p)| {
                 let (a, b) = self.pairs[p as usize];
+                let t = &acc[p as usize];
                 Cell {
-                    a: self.countries[a as usize],
-                    b: self.countries[b as usize],
-                    count: count[p as usize],
-                    topics: topics[r],
-                    stances: stances[p as usize],
+                    a: self.entities[a as usize],
+                    b: self.entities[b as usize],
+                    count: t.count,
+                    topics: t.topics,
+                    stances: t.stances,
                     evidence: offset[r]..offset[r + 1],
                 }
             })
             .collect();
-        let countries = match q.countries {
-            Some(subset) => {
-                let mut c = subset.to_vec();
-                crate::sort::sort_unstable(&mut c);
-                c.dedup();
-                c
-            }
-            None => {
-                let mut c: Vec<CountryCode> = cells.iter().flat_map(|c| [c.a, c.b]).collect();
-                crate::sort::sort_unstable(&mut c);
-                c.dedup();
-                c
-            }
+        let mut entities: Vec<Entity> = match q.countries {
+            Some(subset) => subset
+                .iter()
+                .map(|&c| Entity::Country(c))
+                .chain(cells.iter().flat_map(|c| [c.a, c.b]).filter(|e| e.is_org()))
+                .collect(),
+            None => cells.iter().flat_map(|c| [c.a, c.b]).collect(),
         };
+        crate::sort::sort_unstable(&mut entities);
+        entities.dedup();
         Matrix {
-            countries,
+            entities,
             cells,
             evidence,
         }
     }
 }
 
-/// Adds one document's co-mentions, window by window.
-fn collect_document(d: u32, doc: &Document, analysis: &Analysis, raws: &mut Vec<Raw>) {
-    // Sentence window: the relation records themselves.
+/// Adds one document's co-mentions, window by window (with organizations or not).
+fn collect_document(
+    d: u32,
+    doc: &Document,
+    analysis: &Analysis,
+    organizations: bool,
+    raws: &mut Vec<Raw>,
+) {
+    // Sentence window: the relation records themselves, then the pairs with an organization.
+    let mut sentence_pairs: Vec<SentencePair> = Vec::new();
     for rel in &analysis.relations {
         for p in &rel.pairs {
-            raws.push(Raw {
-                a: p.a,
-                b: p.b,
-                doc: d,
-                window: 0,
-                evidence: vec![rel.sentence],
-                topics: rel.topics,
+            sentence_pairs.push(SentencePair {
+                sentence: rel.sentence,
+                a: Entity::Country(p.a),
+                b: Entity::Country(p.b),
                 stance: p.stance,
+                topics: rel.topics,
             });
         }
     }
-    // Wider windows: group counted mentions by paragraph, or take the whole document.
-    let paragraph_of = |s: u32| doc.sentences.get(s as usize).map_or(0, |s| s.paragraph);
-    let counted: Vec<(CountryCode, u32)> = analysis
+    let counted: Vec<(Entity, u32)> = analysis
         .countries
         .iter()
         .filter(|m| counts_in_relations(m))
-        .map(|m| (m.code, m.sentence))
+        .map(|m| (Entity::Country(m.code), m.sentence))
         .collect();
+    let orgs: Vec<(Entity, u32)> = analysis
+        .organizations
+        .iter()
+        .filter(|_| organizations)
+        .filter_map(|m| Some((Entity::Org(OrgId::new(&m.id)?), m.sentence)))
+        .collect();
+    org_sentence_pairs(analysis, &counted, &orgs, &mut sentence_pairs);
+    for p in &sentence_pairs {
+        raws.push(Raw {
+            a: p.a,
+            b: p.b,
+            doc: d,
+            window: 0,
+            evidence: vec![p.sentence],
+            topics: p.topics,
+            stance: p.stance,
+        });
+    }
+    // Wider windows: group the mentions by paragraph, or take the whole document. Relation
+    // pairs and country mentions come in text order; organizations need merging in.
+    let mut mentions: Vec<(Entity, u32)> = counted.iter().chain(&orgs).copied().collect();
+    if !orgs.is_empty() {
+        crate::sort::sort_by_key(&mut sentence_pairs, |p| p.sentence);
+        crate::sort::sort_by_key(&mut mentions, |m| m.1);
+    }
+    let paragraph_of = |s: u32| doc.sentences.get(s as usize).map_or(0, |s| s.paragraph);
     for (window, key) in [(1usize, true), (2usize, false)] {
         let mut i = 0;
-        while i < counted.len() {
-            let k = if key { paragraph_of(counted[i].1) } else { 0 };
+        while i < mentions.len() {
+            let k = if key { paragraph_of(mentions[i].1) } else { 0 };
             let mut j = i;
-            while j < counted.len() && (!key || paragraph_of(counted[j].1) == k) {
+            while j < mentions.len() && (!key || paragraph_of(mentions[j].1) == k) {
                 j += 1;
             }
-            window_pairs(d, window, &counted[i..j], analysis, raws);
+            window_pairs(d, window, &mentions[i..j], &sentence_pairs, analysis, raws);
             i = j;
         }
     }
 }
 
-/// The pairs of one paragraph or document: `mentions` are its counted mentions (code, sentence).
+/// The pairs with an organization in each sentence that names one beside another entity: an
+/// organization with each country that counts in relations, and two organizations with each
+/// other. Their topics are the sentence's, or diplomacy when it has none, as for relation
+/// sentences. Their stance is neutral: stance is scored between countries by the analysers, and
+/// the page, which never runs them, cannot score an organization pair.
+fn org_sentence_pairs(
+    analysis: &Analysis,
+    counted: &[(Entity, u32)],
+    orgs: &[(Entity, u32)],
+    out: &mut Vec<SentencePair>,
+) {
+    let mut i = 0;
+    while i < orgs.len() {
+        let s = orgs[i].1;
+        let mut j = i;
+        while j < orgs.len() && orgs[j].1 == s {
+            j += 1;
+        }
+        // Mentions are in text order, so a sentence's countries are one run.
+        let countries =
+            &counted[counted.partition_point(|m| m.1 < s)..counted.partition_point(|m| m.1 <= s)];
+        let mut keys: Vec<Entity> = countries.iter().chain(&orgs[i..j]).map(|m| m.0).collect();
+        i = j;
+        crate::sort::sort_unstable(&mut keys);
+        keys.dedup();
+        let mut topics = analysis
+            .sentence_topics
+            .get(s as usize)
+            .copied()
+            .unwrap_or_default();
+        if topics.is_empty() {
+            topics.insert(Topic::Diplomacy);
+        }
+        for (x, &a) in keys.iter().enumerate() {
+            for &b in keys[x + 1..].iter().filter(|b| b.is_org()) {
+                out.push(SentencePair {
+                    sentence: s,
+                    a,
+                    b,
+                    stance: Stance::Neutral,
+                    topics,
+                });
+            }
+        }
+    }
+}
+
+/// The pairs of one paragraph or document: `mentions` are its counted mentions (entity,
+/// sentence), in sentence order; `sentence_pairs` are the document's, in sentence order.
 fn window_pairs(
     d: u32,
     window: usize,
-    mentions: &[(CountryCode, u32)],
+    mentions: &[(Entity, u32)],
+    sentence_pairs: &[SentencePair],
     analysis: &Analysis,
     raws: &mut Vec<Raw>,
 ) {
-    let mut codes: Vec<CountryCode> = mentions.iter().map(|m| m.0).collect();
-    crate::sort::sort_unstable(&mut codes);
-    codes.dedup();
-    if codes.len() < 2 {
+    let mut entities: Vec<Entity> = mentions.iter().map(|m| m.0).collect();
+    crate::sort::sort_unstable(&mut entities);
+    entities.dedup();
+    if entities.len() < 2 {
         return;
     }
     let (lo, hi) = (
         mentions.iter().map(|m| m.1).min().unwrap_or(0),
         mentions.iter().map(|m| m.1).max().unwrap_or(0),
     );
-    let first_sentence = |c: CountryCode| mentions.iter().find(|m| m.0 == c).map(|m| m.1);
-    for (x, &a) in codes.iter().enumerate() {
-        for &b in &codes[x + 1..] {
+    // The window's sentence pairs by (a, b, sentence): the entity pairs below are walked in the
+    // same order, so one cursor finds each pair's run without scanning the window per pair.
+    let mut inside: Vec<&SentencePair> = sentence_pairs[sentence_pairs
+        .partition_point(|p| p.sentence < lo)
+        ..sentence_pairs.partition_point(|p| p.sentence <= hi)]
+        .iter()
+        .collect();
+    crate::sort::sort_unstable_by_key(&mut inside, |p| (p.a, p.b, p.sentence));
+    let mut cursor = 0;
+    let first_sentence = |e: Entity| mentions.iter().find(|m| m.0 == e).map(|m| m.1);
+    for (x, &a) in entities.iter().enumerate() {
+        for &b in &entities[x + 1..] {
             let mut evidence = Vec::new();
             let mut topics = TopicSet::default();
             let mut tally = [0u32; 3];
-            for rel in &analysis.relations {
-                if rel.sentence < lo || rel.sentence > hi {
-                    continue;
+            while cursor < inside.len() && (inside[cursor].a, inside[cursor].b) < (a, b) {
+                cursor += 1;
+            }
+            let run = inside[cursor..].iter().take_while(|p| (p.a, p.b) == (a, b));
+            for p in run {
+                // One sentence counts once, as one relation record does.
+                if evidence.last() != Some(&p.sentence) {
+                    evidence.push(p.sentence);
                 }
-                if let Some(p) = rel.pairs.iter().find(|p| p.a == a && p.b == b) {
-                    evidence.push(rel.sentence);
-                    topics.0 |= rel.topics.0;
-                    tally[stance_index(p.stance)] += 1;
-                }
+                topics.0 |= p.topics.0;
+                tally[stance_index(p.stance)] += 1;
             }
             let stance = if evidence.is_empty() {
                 // Never in one sentence: the first sentence of each, and their topics.
-                for c in [a, b] {
-                    if let Some(s) = first_sentence(c) {
+                for e in [a, b] {
+                    if let Some(s) = first_sentence(e) {
                         evidence.push(s);
                     }
                 }
@@ -548,7 +905,7 @@ mod tests {
     }
 
     fn index(docs: &[Document], analyses: &[Analysis]) -> PairIndex {
-        PairIndex::build(docs.iter().zip(analyses))
+        PairIndex::build_with_organizations(docs.iter().zip(analyses))
     }
 
     const TEXTS: [&str; 3] = [
@@ -604,14 +961,17 @@ mod tests {
             documents: Some(&[2]),
             ..Default::default()
         });
-        assert_eq!(m.countries, vec![code("AZ"), code("CN")]);
+        assert_eq!(
+            m.entities,
+            vec![code("AZ").into(), Entity::from(code("CN"))]
+        );
         let subset = [az, fr];
         let m = idx.matrix(&MatrixQuery {
             countries: Some(&subset),
             ..Default::default()
         });
         assert_eq!(m.cells.len(), 1);
-        assert_eq!(m.countries, vec![az, fr]);
+        assert_eq!(m.entities, vec![Entity::from(az), fr.into()]);
         // Out-of-range document indices are ignored.
         let m = idx.matrix(&MatrixQuery {
             documents: Some(&[7, 0]),
@@ -641,18 +1001,159 @@ mod tests {
         assert_eq!(d.count(az, pk), 2);
         assert_eq!(d.count(pk, fr), 1);
         assert_eq!(d.count(ru, az), 1);
-        assert!(d.dense().len() == d.countries.len() * d.countries.len());
+        assert!(d.dense().len() == d.entities.len() * d.entities.len());
+    }
+
+    /// A cell with its evidence, comparable across matrices.
+    type Summary = (Entity, Entity, u32, [u32; 10], [u32; 3], Vec<Evidence>);
+
+    fn summary(m: &Matrix, c: &Cell) -> Summary {
+        (
+            c.a,
+            c.b,
+            c.count,
+            c.topics,
+            c.stances,
+            m.evidence(c).to_vec(),
+        )
+    }
+
+    fn org(id: &str) -> Entity {
+        Entity::Org(OrgId::new(id).unwrap())
+    }
+
+    const ORG_TEXTS: [&str; 2] = [
+        "Azerbaijan and the European Union signed an energy deal.\n\nNATO condemned Russia. Russia attacked Ukraine.",
+        "The OSCE and the UN held talks. Pakistan welcomed the EU.",
+    ];
+
+    #[test]
+    fn organizations_are_rows_only_when_asked_for() {
+        let (docs, analyses) = corpus(&ORG_TEXTS);
+        let idx = index(&docs, &analyses);
+        let (az, ru, ua, pk) = (code("AZ"), code("RU"), code("UA"), code("PK"));
+        let countries = idx.matrix(&MatrixQuery::default());
+        assert_eq!(
+            countries.entities,
+            vec![Entity::from(ru), ua.into()],
+            "{:?}",
+            countries.cells
+        );
+        let with = idx.matrix(&MatrixQuery {
+            organizations: true,
+            ..Default::default()
+        });
+        assert_eq!(
+            with.entities,
+            vec![
+                az.into(),
+                pk.into(),
+                ru.into(),
+                ua.into(),
+                org("EU"),
+                org("NATO"),
+                org("OSCE"),
+                org("UN")
+            ]
+        );
+        // Country cells are the same with or without organizations.
+        assert_eq!(
+            summary(&with, with.cell(ru, ua).unwrap()),
+            summary(&countries, countries.cell(ru, ua).unwrap())
+        );
+        let eu = with.cell(org("EU"), az).unwrap();
+        assert_eq!(
+            (eu.a, eu.b),
+            (az.into(), org("EU")),
+            "a country comes first"
+        );
+        assert_eq!(eu.count, 1);
+        assert_eq!(
+            eu.stance_count(Stance::Neutral),
+            1,
+            "organization pairs are neutral"
+        );
+        assert_eq!(eu.topic_count(Topic::Energy), 1);
+        assert_eq!(
+            with.evidence(eu),
+            &[Evidence {
+                doc: 0,
+                sentence: 0
+            }]
+        );
+        assert_eq!(with.count(ru, org("NATO")), 1);
+        assert_eq!(with.count(org("OSCE"), org("UN")), 1);
+        assert_eq!(with.count(pk, org("EU")), 1);
+        // NATO and Ukraine share a paragraph, not a sentence.
+        assert_eq!(with.count(ua, org("NATO")), 0);
+        let p = idx.matrix(&MatrixQuery {
+            organizations: true,
+            window: Window::Paragraph,
+            ..Default::default()
+        });
+        let c = p.cell(ua, org("NATO")).unwrap();
+        assert_eq!(c.stance_count(Stance::Neutral), 1);
+        assert_eq!(p.evidence(c).len(), 2, "the first sentence of each");
+        // Filters apply to organization cells too; a country subset leaves organizations.
+        let conflict = idx.matrix(&MatrixQuery {
+            organizations: true,
+            stance: Some(Stance::Conflictual),
+            ..Default::default()
+        });
+        assert_eq!(conflict.count(ru, ua), 1);
+        assert_eq!(conflict.count(ru, org("NATO")), 0);
+        let trade = idx.matrix(&MatrixQuery {
+            organizations: true,
+            topics: TopicSet(1 << Topic::Energy as u8),
+            ..Default::default()
+        });
+        assert_eq!(trade.count(az, org("EU")), 1);
+        assert_eq!(trade.count(pk, org("EU")), 0);
+        let subset = [az];
+        let m = idx.matrix(&MatrixQuery {
+            organizations: true,
+            countries: Some(&subset),
+            ..Default::default()
+        });
+        assert_eq!(m.count(az, org("EU")), 1);
+        assert_eq!(m.count(pk, org("EU")), 0);
+        assert_eq!(m.count(ru, ua), 0);
+        assert_eq!(m.entities[0], Entity::from(az));
+    }
+
+    #[test]
+    fn entity_text_form_round_trips() {
+        for (text, entity) in [
+            ("AZ", Entity::from(code("AZ"))),
+            ("org.EU", org("EU")),
+            ("org.AU", org("AU")),
+            ("org.Commonwealth", org("Commonwealth")),
+        ] {
+            assert_eq!(entity.to_string(), text);
+            assert_eq!(Entity::from_id(text), Some(entity));
+        }
+        assert_eq!(Entity::from_id("az"), Some(code("AZ").into()));
+        assert_ne!(Entity::from_id("AU"), Entity::from_id("org.AU"));
+        for bad in ["", "A", "org.", "org.E-U", "org.ABCDEFGHIJKLMNOP", "A1"] {
+            assert_eq!(Entity::from_id(bad), None, "{bad}");
+        }
+        assert!(
+            org("NATO") > Entity::from(code("ZW")),
+            "countries sort first"
+        );
+        assert_eq!(org("EU").name(), "European Union");
+        assert_eq!(Entity::from(code("AZ")).name(), "Azerbaijan");
     }
 
     #[test]
     fn empty_corpus() {
         let idx = PairIndex::build(std::iter::empty());
         let m = idx.matrix(&MatrixQuery::default());
-        assert!(m.cells.is_empty() && m.countries.is_empty());
+        assert!(m.cells.is_empty() && m.entities.is_empty());
         assert_eq!(idx.n_documents(), 0);
     }
 
-    const NAMES: [&str; 8] = [
+    const NAMES: [&str; 11] = [
         "Azerbaijan",
         "Pakistan",
         "China",
@@ -661,6 +1162,9 @@ mod tests {
         "Armenia",
         "Iran",
         "Baku",
+        "the European Union",
+        "NATO",
+        "the OSCE Minsk Group",
     ];
     const VERBS: [&str; 5] = [
         "signed a deal with",
@@ -691,6 +1195,45 @@ mod tests {
         })
     }
 
+    /// The pairs with an organization that the sentence window must count, worked out from the
+    /// analyses alone: per sentence, every distinct organization with every other distinct
+    /// organization or counted country.
+    fn expected_org_pairs(
+        analyses: &[Analysis],
+        selected: &[u32],
+    ) -> std::collections::BTreeMap<(Entity, Entity), u32> {
+        let mut out: std::collections::BTreeMap<(Entity, Entity), u32> = Default::default();
+        for &d in selected {
+            let a = &analyses[d as usize];
+            let mut sentences: Vec<u32> = a.organizations.iter().map(|m| m.sentence).collect();
+            sentences.dedup();
+            for s in sentences {
+                let mut here: Vec<Entity> = a
+                    .countries
+                    .iter()
+                    .filter(|m| m.sentence == s && counts_in_relations(m))
+                    .map(|m| Entity::Country(m.code))
+                    .chain(
+                        a.organizations
+                            .iter()
+                            .filter(|m| m.sentence == s)
+                            .map(|m| Entity::Org(OrgId::new(&m.id).unwrap())),
+                    )
+                    .collect();
+                here.sort();
+                here.dedup();
+                for (x, &p) in here.iter().enumerate() {
+                    for &q in &here[x + 1..] {
+                        if q.is_org() {
+                            *out.entry((p, q)).or_default() += 1;
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -699,18 +1242,21 @@ mod tests {
             texts in prop::collection::vec(random_doc(), 1..6),
             window in 0usize..3,
             pick in prop::collection::vec(any::<bool>(), 6),
+            organizations in any::<bool>(),
         ) {
             let docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
             let analyses: Vec<Analysis> = docs.iter().map(analyze).collect();
-            let idx = PairIndex::build(docs.iter().zip(&analyses));
+            let idx = PairIndex::build_with_organizations(docs.iter().zip(&analyses));
             let selected: Vec<u32> = (0..docs.len() as u32).filter(|&d| pick[d as usize]).collect();
-            let m = idx.matrix(&MatrixQuery {
+            let query = MatrixQuery {
                 documents: Some(&selected),
                 window: Window::ALL[window],
+                organizations,
                 ..Default::default()
-            });
+            };
+            let m = idx.matrix(&query);
             // Symmetric.
-            let n = m.countries.len();
+            let n = m.entities.len();
             let dense = m.dense();
             for i in 0..n {
                 prop_assert_eq!(dense[i * n + i], 0);
@@ -727,16 +1273,30 @@ mod tests {
                     prop_assert!(selected.contains(&e.doc));
                 }
             }
+            prop_assert_eq!(m.entities.iter().any(|e| e.is_org()), organizations && m.cells.iter().any(|c| c.b.is_org()));
+            // Country cells do not depend on whether organizations are rows.
+            let other = idx.matrix(&MatrixQuery { organizations: !organizations, ..query });
+            let country_cells = |m: &Matrix| -> Vec<Summary> {
+                m.cells.iter().filter(|c| !c.b.is_org()).map(|c| summary(m, c)).collect()
+            };
+            prop_assert_eq!(country_cells(&m), country_cells(&other));
+            // An index of countries only gives the same country cells and no organizations.
+            let countries_only = PairIndex::build(docs.iter().zip(&analyses)).matrix(&query);
+            prop_assert_eq!(country_cells(&m), countries_only.cells.iter().map(|c| summary(&countries_only, c)).collect::<Vec<_>>());
             if window == 0 {
-                // Sentence window: each cell counts the relation pairs, one evidence each.
-                let mut expected: std::collections::BTreeMap<(CountryCode, CountryCode), u32> =
+                // Sentence window: each cell counts the relation pairs (and, with organizations,
+                // the sentences naming an organization beside another entity), one evidence each.
+                let mut expected: std::collections::BTreeMap<(Entity, Entity), u32> =
                     Default::default();
                 for &d in &selected {
                     for r in &analyses[d as usize].relations {
                         for p in &r.pairs {
-                            *expected.entry((p.a, p.b)).or_default() += 1;
+                            *expected.entry((p.a.into(), p.b.into())).or_default() += 1;
                         }
                     }
+                }
+                if organizations {
+                    expected.extend(expected_org_pairs(&analyses, &selected));
                 }
                 prop_assert_eq!(m.cells.len(), expected.len());
                 for c in &m.cells {

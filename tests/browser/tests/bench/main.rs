@@ -56,6 +56,104 @@ fn summary(name: &str, mut samples: Vec<f64>) -> Value {
     json!({ "name": name, "median_ms": median, "p95_ms": p95, "runs": samples.len() })
 }
 
+/// The app's `performance.measure` entries since the last call (`entente:filter`,
+/// `entente:matrix`, …: the computations inside the interactions), summarized per name and
+/// printed under the interaction, then cleared: what an interaction spends outside them is
+/// rendering.
+async fn parts(ctx: &Ctx) -> Result<Value> {
+    let v = ctx
+        .js("const m = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('entente:')); performance.clearMeasures(); const out = {}; for (const e of m) { (out[e.name] = out[e.name] || []).push(e.duration); } return out;")
+        .await?;
+    let mut out = serde_json::Map::new();
+    for (name, samples) in v.as_object().into_iter().flatten() {
+        let mut samples: Vec<f64> = samples
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_f64)
+            .collect();
+        samples.sort_by(f64::total_cmp);
+        let (median, p95) = (percentile(&samples, 50.0), percentile(&samples, 95.0));
+        println!(
+            "      of which {name:<22} median {median:7.2} ms   p95 {p95:7.2} ms   ({} times)",
+            samples.len()
+        );
+        out.insert(
+            name.clone(),
+            json!({ "median_ms": median, "p95_ms": p95, "count": samples.len() }),
+        );
+    }
+    Ok(Value::Object(out))
+}
+
+/// Adds the computations measured during an interaction group to its summary.
+async fn with_parts(ctx: &Ctx, mut summary: Value) -> Result<Value> {
+    summary["parts"] = parts(ctx).await?;
+    Ok(summary)
+}
+
+/// chromedriver's DevTools passthrough (not W3C WebDriver, so fantoccini has no method for it).
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
+        )
+    }
+}
+
+/// Chromium's cumulative main-thread times in seconds (DevTools `Performance.getMetrics`):
+/// script, style recalculation, layout, and all tasks.
+async fn main_thread(ctx: &Ctx) -> Result<[f64; 4]> {
+    let v = ctx
+        .client
+        .issue_cmd(Cdp("Performance.getMetrics", json!({})))
+        .await
+        .context("Performance.getMetrics")?;
+    let metric = |name: &str| -> f64 {
+        v["metrics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|m| m["name"] == name)
+            .and_then(|m| m["value"].as_f64())
+            .unwrap_or(f64::NAN)
+    };
+    Ok([
+        metric("ScriptDuration"),
+        metric("RecalcStyleDuration"),
+        metric("LayoutDuration"),
+        metric("TaskDuration"),
+    ])
+}
+
+/// Prints and returns the main thread's time per interaction between two [`main_thread`]
+/// readings: where an interaction's time goes besides the app's own computations.
+fn main_thread_share(before: [f64; 4], after: [f64; 4], runs: usize) -> Value {
+    let per = |i: usize| (after[i] - before[i]) * 1000.0 / runs.max(1) as f64;
+    println!(
+        "      main thread per run: script {:.2} ms, style {:.2} ms, layout {:.2} ms, all tasks {:.2} ms",
+        per(0),
+        per(1),
+        per(2),
+        per(3)
+    );
+    json!({ "script_ms": per(0), "style_ms": per(1), "layout_ms": per(2), "tasks_ms": per(3) })
+}
+
 async fn timed(ctx: &Ctx, act: &str) -> Result<f64> {
     let v = ctx
         .client
@@ -103,6 +201,12 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
     results.push(summary("navigation → first results", nav));
 
     // Search keystrokes: type words, clearing between them.
+    parts(ctx).await?;
+    ctx.client
+        .issue_cmd(Cdp("Performance.enable", json!({})))
+        .await
+        .context("Performance.enable")?;
+    let mut mark = main_thread(ctx).await?;
     let words = ["energy", "pakistan", "security", "trade"];
     let mut keys = Vec::new();
     'outer: for round in 0.. {
@@ -121,14 +225,24 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
         }
     }
     timed(ctx, "const i = document.querySelector('[data-testid=search]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));").await?;
-    results.push(summary("search keystroke → results", keys));
+    let runs = keys.len();
+    let mut entry = with_parts(ctx, summary("search keystroke → results", keys)).await?;
+    let now = main_thread(ctx).await?;
+    entry["main_thread"] = main_thread_share(mark, now, runs);
+    results.push(entry);
+    mark = main_thread(ctx).await?;
 
     // A facet click: the first country checkbox, on and off.
     let mut facet = Vec::new();
     for _ in 0..RUNS {
         facet.push(timed(ctx, "document.querySelector('[data-testid=facet-countries] input[type=checkbox]').click();").await?);
     }
-    results.push(summary("facet click → results", facet));
+    let runs = facet.len();
+    let mut entry = with_parts(ctx, summary("facet click → results", facet)).await?;
+    let now = main_thread(ctx).await?;
+    entry["main_thread"] = main_thread_share(mark, now, runs);
+    results.push(entry);
+    mark = main_thread(ctx).await?;
 
     // Tab switches between Documents and Matrix; then matrix recomputes by window changes.
     let mut tabs = Vec::new();
@@ -142,10 +256,16 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
             .await?,
         );
     }
-    results.push(summary("tab switch", tabs));
+    let runs = tabs.len();
+    let mut entry = with_parts(ctx, summary("tab switch", tabs)).await?;
+    let now = main_thread(ctx).await?;
+    entry["main_thread"] = main_thread_share(mark, now, runs);
+    results.push(entry);
+    mark = main_thread(ctx).await?;
     timed(ctx, "document.getElementById('tab-matrix').click();")
         .await
         .ok();
+    parts(ctx).await?;
     let mut matrix = Vec::new();
     for i in 0..RUNS {
         let window = ["paragraph", "document", "sentence"][i % 3];
@@ -154,7 +274,12 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
         );
         matrix.push(timed(ctx, &act).await?);
     }
-    results.push(summary("matrix recompute (window)", matrix));
+    let runs = matrix.len();
+    let mut entry = with_parts(ctx, summary("matrix recompute (window)", matrix)).await?;
+    let now = main_thread(ctx).await?;
+    entry["main_thread"] = main_thread_share(mark, now, runs);
+    results.push(entry);
+    mark = main_thread(ctx).await?;
     // A keystroke while the matrix is shown: results and matrix together.
     let mut both = Vec::new();
     for i in 0..RUNS {
@@ -165,7 +290,11 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
         };
         both.push(timed(ctx, &act).await?);
     }
-    results.push(summary("keystroke → results + matrix", both));
+    let runs = both.len();
+    let mut entry = with_parts(ctx, summary("keystroke → results + matrix", both)).await?;
+    let now = main_thread(ctx).await?;
+    entry["main_thread"] = main_thread_share(mark, now, runs);
+    results.push(entry);
 
     let memory = ctx
         .js("return { js_heap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm: window.__ententeWasmMemory ? window.__ententeWasmMemory() : null };")

@@ -17,6 +17,8 @@ pub fn tests() -> Vec<Test> {
         test!(documents_search_and_facets_drive_the_list_and_the_url),
         test!(the_reader_highlights_filters_and_closes_with_escape),
         test!(matrix_settings_cells_and_evidence),
+        test!(matrix_organizations_are_rows_apart_with_their_own_cells),
+        test!(printing_hides_the_controls_and_keeps_the_content),
         test!(figures_sort_and_open_the_reader_at_a_figure),
         test!(a_url_opened_cold_restores_the_view),
         test!(back_and_forward_walk_the_views),
@@ -387,6 +389,255 @@ async fn matrix_settings_cells_and_evidence(ctx: &mut Ctx) -> Result<()> {
     ensure!(
         s.contains("v=matrix") && s.contains("cell="),
         "the URL lost the matrix: {s}"
+    );
+    Ok(())
+}
+
+async fn matrix_organizations_are_rows_apart_with_their_own_cells(ctx: &mut Ctx) -> Result<()> {
+    desktop(ctx).await?;
+    let base = ctx.site.served.clone();
+    open_app(ctx, &base, "v=matrix&mn=all").await?;
+    wait_for_css(
+        ctx,
+        "the matrix table",
+        "[data-testid=matrix] tbody th[scope=row]",
+    )
+    .await?;
+    let orgs = "[data-testid=matrix] th.matrix-org";
+    ensure!(
+        ctx.js(&format!(
+            "return !document.querySelector({});",
+            Value::from(orgs)
+        ))
+        .await?
+            == true,
+        "organizations are rows before the toggle"
+    );
+    // The toggle writes mg=1 and adds organization rows and columns, labelled apart.
+    click(ctx, "[data-testid=matrix-orgs]").await?;
+    wait_for_search(ctx, "hold mg=1", |s| s.contains("mg=1")).await?;
+    wait_for_css(
+        ctx,
+        "organization rows",
+        "[data-testid=matrix] th.matrix-row.matrix-org",
+    )
+    .await?;
+    let looks = ctx
+        .js(r#"
+            const org = document.querySelector('[data-testid=matrix] th.matrix-row.matrix-org');
+            const country = document.querySelector('[data-testid=matrix] th.matrix-row:not(.matrix-org)');
+            const col = document.querySelector('[data-testid=matrix] th.matrix-col.matrix-org');
+            return [getComputedStyle(org).fontStyle, getComputedStyle(country).fontStyle,
+                    getComputedStyle(org).color !== getComputedStyle(country).color,
+                    org.textContent, col ? col.textContent : ''];
+        "#)
+        .await?;
+    ensure!(
+        looks[0] == "italic" && looks[1] == "normal" && looks[2] == true,
+        "organization rows are not set apart: {looks}"
+    );
+    ensure!(
+        looks[3].as_str().unwrap_or("").contains('◆')
+            && looks[3].as_str().unwrap_or("").contains("(organization)")
+            && looks[4].as_str().unwrap_or("").starts_with('◆'),
+        "organization labels lack the marker: {looks}"
+    );
+    // An organization's cell opens its evidence with the organization highlighted.
+    click(ctx, ".cell-button[data-pair*='org.']").await?;
+    let s = wait_for_search(ctx, "hold an organization's cell", |s| {
+        s.contains("cell=") && s.contains("org.")
+    })
+    .await?;
+    wait_for_css(ctx, "the evidence panel", "[data-testid=evidence-panel]").await?;
+    wait_for_css(
+        ctx,
+        "the organization marked",
+        "[data-testid=evidence] mark.mark-org",
+    )
+    .await?;
+    // The same URL opened cold restores the cell.
+    open_app(ctx, &base, s.trim_start_matches('?')).await?;
+    wait_for_css(
+        ctx,
+        "the evidence panel again",
+        "[data-testid=evidence] mark.mark-org",
+    )
+    .await?;
+    // Without organizations the cell closes and mg= leaves the URL.
+    click(ctx, "[data-testid=matrix-orgs]").await?;
+    wait_for_search(ctx, "drop mg= and cell=", |s| {
+        !s.contains("mg=") && !s.contains("cell=")
+    })
+    .await?;
+    wait_for_no_css(ctx, "organization rows to go", orgs).await?;
+    Ok(())
+}
+
+// ------------------------------------------------------------------------------------------
+// Printing
+
+/// chromedriver's DevTools passthrough (not W3C WebDriver, so fantoccini has no method for it).
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(serde_json::json!({ "cmd": self.0, "params": self.1 }).to_string()),
+        )
+    }
+}
+
+/// Puts the page in print media: in Chromium through DevTools (the real `@media print`); the
+/// other engines have no such switch over WebDriver, so their `print` media rules are made to
+/// apply on screen too (CSSOM, which the CSP allows), which checks the same rules.
+async fn emulate_print(ctx: &Ctx, on: bool) -> Result<()> {
+    if ctx.engine == Engine::Chromium {
+        let media = if on { "print" } else { "" };
+        ctx.client
+            .issue_cmd(Cdp(
+                "Emulation.setEmulatedMedia",
+                serde_json::json!({ "media": media }),
+            ))
+            .await
+            .context("Emulation.setEmulatedMedia")?;
+    } else {
+        ctx.js_with(
+            r#"
+            const on = arguments[0];
+            for (const sheet of document.styleSheets) {
+                for (const rule of sheet.cssRules) {
+                    if (!(rule instanceof CSSMediaRule)) continue;
+                    const media = Array.from(rule.media);
+                    if (on && media.includes('print') && !media.includes('screen')) rule.media.appendMedium('screen');
+                    if (!on && media.includes('print') && media.includes('screen')) rule.media.deleteMedium('screen');
+                }
+            }
+            return true;
+            "#,
+            vec![Value::from(on)],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// What printing shows of the current page: for each selector, whether its first element is
+/// rendered (`null` when there is none).
+async fn printed(ctx: &Ctx, selectors: &[&str]) -> Result<Vec<Value>> {
+    let v = ctx
+        .js_with(
+            "return arguments[0].map((s) => { const e = document.querySelector(s); return e ? e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' : null; });",
+            vec![Value::from(selectors.to_vec())],
+        )
+        .await?;
+    Ok(v.as_array().cloned().unwrap_or_default())
+}
+
+async fn printing_hides_the_controls_and_keeps_the_content(ctx: &mut Ctx) -> Result<()> {
+    desktop(ctx).await?;
+    let base = ctx.site.served.clone();
+    open_app(ctx, &base, "v=matrix").await?;
+    wait_for_css(
+        ctx,
+        "the matrix table",
+        "[data-testid=matrix] tbody th[scope=row]",
+    )
+    .await?;
+    let controls = [
+        ".sidebar",
+        "[role=tablist]",
+        ".copy-link",
+        ".matrix-controls",
+        ".exports",
+    ];
+    let content = [
+        ".header-name",
+        "[data-testid=result-count]",
+        "[data-testid=matrix]",
+    ];
+    let before = printed(ctx, &controls).await?;
+    ensure!(
+        before.iter().all(|v| *v == true),
+        "the controls should show on screen first: {before:?}"
+    );
+    emulate_print(ctx, true).await?;
+    let hidden = printed(ctx, &controls).await?;
+    let shown = printed(ctx, &content).await?;
+    // The matrix prints whole: no scroll box, headers not sticky; a web link shows its address.
+    let details = ctx
+        .js(r#"
+            const a = document.createElement('a');
+            a.href = 'https://example.org/article';
+            a.textContent = 'source';
+            document.querySelector('main').appendChild(a);
+            const after = getComputedStyle(a, '::after').content;
+            a.remove();
+            return [getComputedStyle(document.querySelector('.matrix-scroll')).overflow,
+                    getComputedStyle(document.querySelector('.matrix-row')).position, after,
+                    getComputedStyle(document.documentElement).backgroundColor];
+        "#)
+        .await?;
+    emulate_print(ctx, false).await?;
+    ensure!(
+        hidden.iter().all(|v| *v == false),
+        "controls still print: {:?}",
+        controls.iter().zip(&hidden).collect::<Vec<_>>()
+    );
+    ensure!(
+        shown.iter().all(|v| *v == true),
+        "content does not print: {:?}",
+        content.iter().zip(&shown).collect::<Vec<_>>()
+    );
+    ensure!(
+        details[0] == "visible"
+            && details[1] == "static"
+            // Engines resolve `attr(href)` in the computed value, or keep it as written.
+            && ["https://example.org/article", "attr(href)"]
+                .iter()
+                .any(|t| details[2].as_str().unwrap_or("").contains(t))
+            && details[3] == "rgb(255, 255, 255)",
+        "the matrix or links do not print as they should: {details}"
+    );
+    // With the reader open, the document prints and the list beside it does not.
+    click(ctx, "[data-testid=tab-docs], #tab-docs").await?;
+    wait_for_css(
+        ctx,
+        "a document title",
+        "[data-testid=document] button, [data-testid=document] a",
+    )
+    .await?;
+    click(
+        ctx,
+        "[data-testid=document] button, [data-testid=document] a",
+    )
+    .await?;
+    wait_for_css(ctx, "the reader", "[data-testid=reader]").await?;
+    emulate_print(ctx, true).await?;
+    let reader = printed(
+        ctx,
+        &[
+            "[data-testid=reader-text]",
+            "[data-testid=document]",
+            ".sidebar",
+        ],
+    )
+    .await?;
+    emulate_print(ctx, false).await?;
+    ensure!(
+        reader == [true, false, false],
+        "with the reader open, print shows [text, list, sidebar] = {reader:?}"
     );
     Ok(())
 }
