@@ -9,11 +9,13 @@ mod explorer;
 mod foundation;
 mod import;
 mod library;
+mod hostile;
 
 fn main() -> std::process::ExitCode {
     let mut tests = foundation::tests();
     tests.extend(explorer::tests());
     tests.extend(library::tests());
     tests.extend(import::tests());
+    tests.extend(hostile::tests());
     entente_browser_tests::runner::main(tests)
 }
