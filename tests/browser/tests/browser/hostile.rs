@@ -467,7 +467,8 @@ async fn hostile_documents_render_as_inert_text(ctx: &mut Ctx) -> Result<()> {
             doc.id
         );
         let shown_title = ctx
-            .js("return document.getElementById('reader-title').textContent;")
+            // The heading's own text, without the "derived title" badge.
+            .js("return Array.from(document.getElementById('reader-title').childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');")
             .await?;
         ensure!(
             shown_title.as_str() == Some(title.as_str()),
