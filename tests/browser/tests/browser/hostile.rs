@@ -379,7 +379,9 @@ async fn hostile_documents_render_as_inert_text(ctx: &mut Ctx) -> Result<()> {
     std::fs::write(dir.join("five-megabyte-line.txt"), five_megabyte_line())?;
     let bytes = pack(&dir)?;
     // What the page must show: the corpus as packed.
-    let corpus = entente_core::format::decode(&bytes).context("decoding the packed corpus")?;
+    let corpus = entente_core::format::decode(&bytes)
+        .context("decoding the packed corpus")?
+        .corpus;
     ensure!(
         corpus.documents.len() >= 8,
         "the hostile corpus holds {} documents",
