@@ -406,10 +406,10 @@ async fn hostile_documents_render_as_inert_text(ctx: &mut Ctx) -> Result<()> {
         .await?;
     let n = corpus.documents.len();
     ensure!(
-        summary.as_str().is_some_and(
-            |s| s.contains(&format!("{n} documents")) && s.contains("saved in this file")
-        ),
-        "the header says {summary}, not {n} documents saved in this file"
+        summary
+            .as_str()
+            .is_some_and(|s| s.contains(&format!("{n} documents"))),
+        "the header says {summary}, not {n} documents"
     );
 
     for doc in &corpus.documents {
