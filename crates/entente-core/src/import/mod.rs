@@ -177,9 +177,11 @@ pub fn read_file(name: &str, bytes: &[u8]) -> FileOutcome {
         if let Some(w) = &decoded.warning {
             doc.warnings.push(w.clone());
         }
-        if let Some(url) = doc.url.take() {
-            // Only web links are kept (see `web_link`); the warning says why a link is gone.
-            if crate::text::web_link(&url.value).is_some() {
+        if let Some(mut url) = doc.url.take() {
+            // Only web links are kept (see `web_link`), as the link itself, without the spaces
+            // around it; the warning says why a link is gone.
+            if let Some(link) = crate::text::web_link(&url.value) {
+                url.value = link.to_string();
                 doc.url = Some(url);
             } else {
                 doc.warnings.push(format!(
