@@ -7,7 +7,10 @@
 //! The corpora are packed at test time by the release CLI (`entente pack`, as a user would) and
 //! inlined the way a saved single file carries its corpus: base64 in the
 //! `<script type="application/octet-stream" id="entente-corpus">` data block, which is not
-//! executable, so the page's CSP hashes stay valid. Nothing large is committed.
+//! executable, so the page's CSP hashes stay valid. Nothing large is committed. `cargo xtask test`
+//! builds the release CLI before the suite; run by hand, the first test that packs builds it
+//! (a few minutes after a change to the core), so run `cargo build --release -p entente-cli`
+//! first.
 
 use super::explorer::{click, desktop, open_app, wait_for_css};
 use super::foundation::page_requests;
