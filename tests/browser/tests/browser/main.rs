@@ -7,9 +7,9 @@
 
 mod explorer;
 mod foundation;
+mod hostile;
 mod import;
 mod library;
-mod hostile;
 
 fn main() -> std::process::ExitCode {
     let mut tests = foundation::tests();
