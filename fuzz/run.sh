@@ -10,6 +10,11 @@ targets=${1:-all}
 seconds=${2:-60}
 [ "$targets" = all ] && targets="parse analyze url import"
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+# The fuzzers' instrumented builds always go to fuzz/target, whatever CARGO_TARGET_DIR says: the
+# binaries are run from there below, and instrumentation flags in a shared target folder would
+# force the project's own release builds to start over.
+CARGO_TARGET_DIR="$root/fuzz/target"
+export CARGO_TARGET_DIR
 sh "$root/fuzz/seed.sh"
 cd "$root/fuzz"
 cargo fuzz build -s none

@@ -5,6 +5,10 @@
 // 2. It shows a visible message when the app fails to start (the wasm or its glue did not load or
 //    compile), so the user never faces a page stuck on "Loading". Once the wasm runs it marks
 //    the html element with data-entente-started, and from then on a failure is the panic banner's business.
+// 3. It runs the panic banner's "Copy bug report" button (src/services/panic.rs builds the
+//    banner): after a panic the wasm has aborted and must not be called again, so the copying is
+//    done here. When the clipboard is missing or refuses, the report is shown selected in a
+//    read-only field to copy by hand, never silently lost.
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -46,5 +50,36 @@
   }, true);
   window.addEventListener('unhandledrejection', function (event) {
     fail(String(event.reason));
+  });
+
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    if (!target || !target.closest || !target.closest('[data-entente-copy-report]')) {
+      return;
+    }
+    var field = document.getElementById('entente-panic-report');
+    var status = document.getElementById('entente-panic-status');
+    if (!field) {
+      return;
+    }
+    function showField() {
+      field.parentNode.hidden = false;
+      field.focus();
+      field.select();
+      status.textContent = '';
+    }
+    function copied() {
+      status.textContent = 'Bug report copied';
+    }
+    try {
+      var clipboard = navigator.clipboard;
+      if (!clipboard || typeof clipboard.writeText !== 'function') {
+        showField();
+        return;
+      }
+      Promise.resolve(clipboard.writeText(field.value)).then(copied, showField);
+    } catch (error) {
+      showField();
+    }
   });
 })();

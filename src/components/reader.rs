@@ -57,12 +57,13 @@ fn metadata(doc: &Document) -> Html {
         }
     };
     let url = doc.url.as_ref().map(|u| {
-        // Only web addresses become links; anything else (a `javascript:` URL) stays text.
-        let lower = u.value.trim().to_ascii_lowercase();
-        let value = if lower.starts_with("https://") || lower.starts_with("http://") {
-            html! { <a href={u.value.trim().to_string()} rel="noopener noreferrer nofollow" target="_blank">{ u.value.clone() }</a> }
-        } else {
-            Html::from(u.value.clone())
+        // The build-time parser keeps any front-matter URL (a `javascript:` one too): only web
+        // addresses become links, anything else stays visible text.
+        let value = match entente_core::text::web_link(&u.value) {
+            Some(link) => {
+                html! { <a href={link.to_string()} rel="noopener noreferrer nofollow" target="_blank" data-testid="source-link">{ u.value.clone() }</a> }
+            }
+            None => html! { <span data-testid="source-url-text">{ u.value.clone() }</span> },
         };
         meta_row("Original", value, None)
     });

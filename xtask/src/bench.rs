@@ -85,6 +85,7 @@ pub fn run(args: &[String]) -> Result<()> {
         build: true,
         browsers: vec!["chromium".into()],
         lint: false,
+        fuzz: false,
     })?;
     let bench = root().join("target/bench");
     std::fs::create_dir_all(&bench)?;

@@ -4,7 +4,9 @@
 //! - `dist`: the static site in `dist/` and the single file `dist/entente.html`;
 //! - `serve`: `setup` if needed, `dist`, then serves `dist/` on <http://127.0.0.1:8080>;
 //! - `test`: every check and test the project has: format, lints, core purity, native tests,
-//!   wasm tests, the Pages workflow lint, `dist`, and the browser suite in each engine.
+//!   wasm tests, the Pages workflow lint, a short fuzzing smoke run of every fuzz target, `dist`,
+//!   and the browser suite in each engine;
+//! - `fuzz [TARGET|all] [SECONDS]`: runs the cargo-fuzz targets (`fuzz/run.sh`).
 
 use anyhow::{anyhow, bail, Context, Result};
 use std::ffi::OsString;
@@ -21,6 +23,13 @@ const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
 /// axe-core's npm package: the accessibility checks the browser suite injects in Chromium.
 const AXE_VERSION: &str = "4.14.1";
+/// cargo-fuzz, from crates.io: runs the fuzz targets on a stable toolchain (`-s none`).
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
+/// Seconds each fuzz target runs in `cargo xtask test` (`ENTENTE_FUZZ_SECONDS` overrides; 0
+/// skips): enough to catch a target that no longer builds or crashes on its seeds and on what
+/// libFuzzer derives from them quickly, without making CI much longer. Long runs are manual
+/// (`cargo xtask fuzz`, recorded in fuzz/README.md).
+const FUZZ_SMOKE_SECONDS: u32 = 20;
 /// geckodriver, from crates.io.
 const GECKODRIVER_VERSION: &str = "0.37.1";
 /// Debian packages for the three engines and the virtual display WebKit runs under.
@@ -68,11 +77,13 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
                  commands:\n  \
-                 setup   install what is missing (wasm target, trunk, wasm-bindgen-cli, wasm-opt, browsers, drivers)\n  \
+                 setup   install what is missing (wasm target, trunk, wasm-bindgen-cli, wasm-opt, browsers, drivers,\n          \
+                 cargo-fuzz)\n  \
                  dist    build the site into dist/ and the single file dist/entente.html\n  \
                  serve   dist, then serve dist/ on http://127.0.0.1:8080 (--port N to change)\n  \
-                 test    every test: fmt, clippy, core purity, native, wasm, actionlint, dist, browsers\n          \
-                 (--browsers chromium,firefox,webkit or ENTENTE_BROWSERS picks engines)\n  \
+                 test    every test: fmt, clippy, core purity, native, wasm, actionlint, fuzz smoke, dist,\n          \
+                 browsers (--browsers chromium,firefox,webkit or ENTENTE_BROWSERS picks engines;\n          \
+                 ENTENTE_FUZZ_SECONDS=N fuzzes each target N s, default 20, 0 skips)\n  \
                  bench   the browser benchmark in headless Chromium: the seed build and a generated\n          \
                  corpus (--docs N, default 2000); results in target/bench/\n  \
                  fuzz    [TARGET|all] [SECONDS]: run the cargo-fuzz targets (parse, analyze, url, import)"
@@ -196,6 +207,7 @@ struct Needs {
     build: bool,
     browsers: Vec<String>,
     lint: bool,
+    fuzz: bool,
 }
 
 impl Needs {
@@ -204,6 +216,7 @@ impl Needs {
             build: true,
             browsers: vec![],
             lint: false,
+            fuzz: false,
         }
     }
     fn all() -> Needs {
@@ -211,6 +224,7 @@ impl Needs {
             build: true,
             browsers: ENGINES.iter().map(|s| s.to_string()).collect(),
             lint: true,
+            fuzz: true,
         }
     }
 }
@@ -303,6 +317,15 @@ fn setup(needs: &Needs) -> Result<()> {
         {
             run(cargo().args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))?;
         }
+    }
+    if needs.fuzz && !on_path("cargo-fuzz") {
+        run(cargo().args([
+            "install",
+            "cargo-fuzz",
+            "--version",
+            CARGO_FUZZ_VERSION,
+            "--locked",
+        ]))?;
     }
     if needs.lint && !tools_dir().join("venv/bin/actionlint").is_file() {
         if !on_path("python3") {
@@ -607,6 +630,7 @@ fn test(args: &[String]) -> ExitCode {
         build: true,
         browsers: browsers.clone(),
         lint: true,
+        fuzz: fuzz_smoke_seconds() > 0,
     };
     if !report.step("setup", || setup(&needs)) {
         return finish(&report, started);
@@ -648,6 +672,17 @@ fn test(args: &[String]) -> ExitCode {
                 .arg(".github/workflows/pages.yml"),
         )
     });
+    let fuzz_seconds = fuzz_smoke_seconds();
+    let fuzz_name = format!("fuzz smoke (each target {fuzz_seconds} s)");
+    if fuzz_seconds == 0 {
+        report.skip(&fuzz_name, "ENTENTE_FUZZ_SECONDS=0");
+    } else {
+        report.step(&fuzz_name, || {
+            run(cmd("sh")
+                .arg(root().join("fuzz/run.sh"))
+                .args(["all", &fuzz_seconds.to_string()]))
+        });
+    }
     let mut sizes = None;
     let dist_ok = report.step("dist (release build)", || {
         sizes = Some(dist()?);
@@ -668,6 +703,8 @@ fn test(args: &[String]) -> ExitCode {
         }
     }
     let suite_ok = report.step("browser suite (build)", || {
+        // The hostile-corpus tests pack their corpora with the release CLI (`entente pack`).
+        run(cargo().args(["build", "--release", "-p", "entente-cli"]))?;
         run(cargo().args([
             "test",
             "-p",
@@ -691,6 +728,14 @@ fn test(args: &[String]) -> ExitCode {
         });
     }
     finish(&report, started)
+}
+
+/// The fuzzing smoke time per target: `ENTENTE_FUZZ_SECONDS`, or [`FUZZ_SMOKE_SECONDS`].
+fn fuzz_smoke_seconds() -> u32 {
+    env::var("ENTENTE_FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(FUZZ_SMOKE_SECONDS)
 }
 
 fn core_purity() -> Result<()> {

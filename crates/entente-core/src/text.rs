@@ -1,5 +1,6 @@
 //! Small text utilities shared by the parser, the analysers and the search index: folding for
-//! case- and diacritic-insensitive comparison, and word-boundary-aware truncation.
+//! case- and diacritic-insensitive comparison, word-boundary-aware truncation, and the one rule
+//! for which document URLs may become links.
 
 /// Shortens `s` to at most `max` bytes, cutting at a word boundary and adding an ellipsis when
 /// anything was cut.
@@ -101,9 +102,63 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `url` as a link target, or `None` when it must stay text. Only web addresses qualify: a
+/// document's URL comes from untrusted text (front matter, imported files), and a `javascript:`
+/// or `data:` URL rendered as a link would run or load whatever it holds when clicked. Surrounding
+/// whitespace is trimmed; a URL with whitespace or control characters inside (which browsers
+/// would silently drop or re-encode) or without anything after the scheme is refused.
+pub fn web_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme_len = if starts_with_ignore_case(url, "https://") {
+        "https://".len()
+    } else if starts_with_ignore_case(url, "http://") {
+        "http://".len()
+    } else {
+        return None;
+    };
+    let clean = url.len() > scheme_len && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    clean.then_some(url)
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        for (url, want) in [
+            (
+                "https://example.org/a?b=c#d",
+                Some("https://example.org/a?b=c#d"),
+            ),
+            ("http://example.org", Some("http://example.org")),
+            ("  HTTPS://Example.org/x  ", Some("HTTPS://Example.org/x")),
+            ("javascript:window.__pwned=1", None),
+            ("JavaScript:alert(1)", None),
+            (" javascript:alert(1)", None),
+            ("\u{0}javascript:alert(1)", None),
+            ("data:text/html,<script>alert(1)</script>", None),
+            ("vbscript:msgbox(1)", None),
+            ("file:///etc/passwd", None),
+            ("//example.org/protocol-relative", None),
+            ("/relative/path", None),
+            ("example.org", None),
+            ("https://", None),
+            ("http:", None),
+            ("https://exa mple.org", None),
+            ("https://example.org/\u{0}", None),
+            ("https://example.org/\njavascript:x", None),
+            ("", None),
+            ("é", None),
+        ] {
+            assert_eq!(web_link(url), want, "{url:?}");
+        }
+    }
 
     #[test]
     fn folds_case_and_diacritics() {

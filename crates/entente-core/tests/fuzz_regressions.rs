@@ -32,3 +32,21 @@ fn import_extract_sentence_outside_paragraph() {
     ));
     assert_eq!(docs.len(), 2);
 }
+
+/// Found by `import` (2026-11-23), in a change of this session before it reached main: the link
+/// rule (`text::web_link`) began to trim the spaces around a URL, but the importer kept the
+/// untrimmed value (`" https://…"`), which is no web address. The importer now keeps the link
+/// as the rule returns it.
+#[test]
+fn import_url_with_surrounding_space() {
+    let docs = import_input(include_bytes!(
+        "../../../fuzz/regressions/import-url-with-surrounding-space.bin"
+    ));
+    assert!(!docs.is_empty());
+    for doc in &docs {
+        if let Some(url) = &doc.url {
+            assert_eq!(url.value, url.value.trim(), "{:?}", url.value);
+            assert!(url.value.starts_with("https://"), "{:?}", url.value);
+        }
+    }
+}

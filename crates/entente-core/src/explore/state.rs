@@ -459,30 +459,48 @@ fn encode_value(s: &str, out: &mut String) {
     }
 }
 
+/// What decoding a value had to repair, so the notice can name the problem.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Damage {
+    /// A `%` not followed by two hex digits (kept literally).
+    escape: bool,
+    /// Bytes that are not UTF-8 (replaced by U+FFFD).
+    utf8: bool,
+}
+
+impl Damage {
+    /// The notice for this damage, if any.
+    fn message(self) -> Option<&'static str> {
+        match (self.escape, self.utf8) {
+            (false, false) => None,
+            (true, false) => Some("invalid percent-encoding, kept as typed"),
+            (false, true) => Some("not valid UTF-8: the bad bytes were replaced"),
+            (true, true) => Some(
+                "invalid percent-encoding, kept as typed, and not valid UTF-8: the bad bytes were replaced",
+            ),
+        }
+    }
+}
+
 /// Decodes a percent-encoded value. Invalid escapes are kept literally and invalid UTF-8 is
-/// replaced; both set `bad`.
-fn decode_value(s: &str, bad: &mut bool) -> String {
+/// replaced; `damage` records which happened.
+fn decode_value(s: &str, damage: &mut Damage) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok());
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(v) if hex.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) => {
-                        out.push(v);
-                        i += 2;
-                    }
-                    _ => {
-                        *bad = true;
-                        out.push(b'%');
-                    }
+            b'%' => match bytes.get(i + 1..i + 3) {
+                Some(&[hi, lo]) if hi.is_ascii_hexdigit() && lo.is_ascii_hexdigit() => {
+                    out.push(hex_value(hi) << 4 | hex_value(lo));
+                    i += 2;
                 }
-            }
+                _ => {
+                    damage.escape = true;
+                    out.push(b'%');
+                }
+            },
             b => out.push(b),
         }
         i += 1;
@@ -490,9 +508,38 @@ fn decode_value(s: &str, bad: &mut bool) -> String {
     match String::from_utf8(out) {
         Ok(s) => s,
         Err(e) => {
-            *bad = true;
+            damage.utf8 = true;
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
+    }
+}
+
+fn hex_value(digit: u8) -> u8 {
+    match digit {
+        b'0'..=b'9' => digit - b'0',
+        b'a'..=b'f' => digit - b'a' + 10,
+        _ => digit - b'A' + 10,
+    }
+}
+
+/// A whole number from a URL, or which way it falls outside what `i64` holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Whole {
+    Value(i64),
+    TooLarge,
+    TooSmall,
+    NotANumber,
+}
+
+fn whole_number(s: &str) -> Whole {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Whole::NotANumber;
+    }
+    match s.parse::<i64>() {
+        Ok(n) => Whole::Value(n),
+        Err(_) if s.starts_with('-') => Whole::TooSmall,
+        Err(_) => Whole::TooLarge,
     }
 }
 
@@ -643,8 +690,7 @@ impl ViewState {
                 continue;
             }
             let (raw_key, raw_value) = part.split_once('=').unwrap_or((part, ""));
-            let mut bad = false;
-            let key_owned = decode_value(raw_key, &mut bad);
+            let key_owned = decode_value(raw_key, &mut Damage::default());
             let Some(&key) = KEYS.iter().find(|k| **k == key_owned) else {
                 note(&key_owned, "unknown parameter ignored".into());
                 continue;
@@ -654,14 +700,15 @@ impl ViewState {
                 continue;
             }
             seen.push(key);
-            let value = decode_value(raw_value, &mut bad);
-            if bad {
-                note(key, "badly encoded value repaired".into());
+            let mut damage = Damage::default();
+            let value = decode_value(raw_value, &mut damage);
+            if let Some(message) = damage.message() {
+                note(key, message.into());
             }
             let list = |value: &str, note: &mut dyn FnMut(&str, String)| -> Vec<String> {
                 let items: Vec<String> = value
                     .split(',')
-                    .map(|v| decode_value(v, &mut false))
+                    .map(|v| decode_value(v, &mut Damage::default()))
                     .filter(|v| !v.is_empty())
                     .collect();
                 if items.len() > MAX_LIST_LEN {
@@ -785,23 +832,30 @@ impl ViewState {
                     None => note(key, "order must be freq, name or cluster".into()),
                 },
                 "mn" => {
-                    if value == "all" {
-                        s.matrix.top_n = None;
-                    } else {
-                        match value.parse::<u64>() {
-                            Ok(n) if (2..=u64::from(MAX_TOP_N)).contains(&n) => {
-                                s.matrix.top_n = Some(n as u16)
-                            }
-                            Ok(n) => {
-                                let n = n.clamp(2, u64::from(MAX_TOP_N)) as u16;
-                                s.matrix.top_n = Some(n);
-                                note(
-                                    key,
-                                    format!("top-N must be between 2 and {MAX_TOP_N}; using {n}"),
-                                );
-                            }
-                            Err(_) => note(key, "top-N must be a number or all".into()),
+                    let (low, high) = (2, i64::from(MAX_TOP_N));
+                    let clamped = match whole_number(&value) {
+                        _ if value == "all" => {
+                            s.matrix.top_n = None;
+                            None
                         }
+                        Whole::Value(n) if (low..=high).contains(&n) => {
+                            s.matrix.top_n = Some(n as u16);
+                            None
+                        }
+                        Whole::Value(n) => Some(n.clamp(low, high)),
+                        Whole::TooLarge => Some(high),
+                        Whole::TooSmall => Some(low),
+                        Whole::NotANumber => {
+                            note(key, "top-N must be a number or all".into());
+                            None
+                        }
+                    };
+                    if let Some(n) = clamped {
+                        s.matrix.top_n = Some(n as u16);
+                        note(
+                            key,
+                            format!("top-N must be between 2 and {MAX_TOP_N}; using {n}"),
+                        );
                     }
                 }
                 "mg" => match value.as_str() {
@@ -833,9 +887,15 @@ impl ViewState {
                         note(key, "invalid document id".into());
                     }
                 }
-                "at" => match value.parse::<u32>() {
-                    Ok(n) => s.at = Some(n),
-                    Err(_) => note(key, "position must be a whole number".into()),
+                "at" => match whole_number(&value) {
+                    Whole::Value(n) => match u32::try_from(n) {
+                        Ok(n) => s.at = Some(n),
+                        Err(_) => note(key, format!("position {} is out of range", short(&value))),
+                    },
+                    Whole::TooLarge | Whole::TooSmall => {
+                        note(key, format!("position {} is out of range", short(&value)))
+                    }
+                    Whole::NotANumber => note(key, "position must be a whole number".into()),
                 },
                 "corpus" => {
                     if !value.is_empty()
@@ -990,12 +1050,21 @@ mod tests {
             notices_for("c=AZ&c=PK"),
             ["c: repeated parameter: the first value is used"]
         );
-        assert_eq!(notices_for("q=%E0%A4"), ["q: badly encoded value repaired"]);
-        assert_eq!(notices_for("q=50%"), ["q: badly encoded value repaired"]);
-        assert_eq!(notices_for("q=%zz"), ["q: badly encoded value repaired"]);
+        assert_eq!(
+            notices_for("q=%E0%A4"),
+            ["q: not valid UTF-8: the bad bytes were replaced"]
+        );
+        assert_eq!(
+            notices_for("q=50%"),
+            ["q: invalid percent-encoding, kept as typed"]
+        );
+        assert_eq!(
+            notices_for("q=%zz"),
+            ["q: invalid percent-encoding, kept as typed"]
+        );
         assert_eq!(
             notices_for("mn=99999999999999999999"),
-            ["mn: top-N must be a number or all"]
+            ["mn: top-N must be between 2 and 500; using 500"]
         );
         assert_eq!(
             notices_for("mn=9000"),
@@ -1030,12 +1099,96 @@ mod tests {
         assert_eq!(s.countries, vec![cc("AZ")]);
     }
 
+    /// The tampered links of issue 11, one row each: the state they open and the notice that
+    /// names the problem (the browser suite opens the same links).
+    #[test]
+    fn tampered_links_open_with_a_notice_naming_the_problem() {
+        let doc = "doc=a-document";
+        for (query, want_notice, check) in [
+            (
+                "q=%zz",
+                "q: invalid percent-encoding, kept as typed",
+                (|s: &ViewState| s.query == "%zz") as fn(&ViewState) -> bool,
+            ),
+            (
+                "q=%E0%A4%A",
+                "q: invalid percent-encoding, kept as typed, and not valid UTF-8: the bad bytes were replaced",
+                |s| s.query == "\u{FFFD}%A",
+            ),
+            (
+                "q=%FF%FE",
+                "q: not valid UTF-8: the bad bytes were replaced",
+                |s| s.query == "\u{FFFD}\u{FFFD}",
+            ),
+            (
+                "q=first&q=second",
+                "q: repeated parameter: the first value is used",
+                |s| s.query == "first",
+            ),
+            (
+                "utm_source=mail",
+                "utm_source: unknown parameter ignored",
+                |s| *s == ViewState::default(),
+            ),
+            (
+                "at=99999999999",
+                "at: position 99999999999 is out of range",
+                |s| s.at.is_none(),
+            ),
+            (
+                "at=-1",
+                "at: position -1 is out of range",
+                |s| s.at.is_none(),
+            ),
+            (
+                "mn=-5",
+                "mn: top-N must be between 2 and 500; using 2",
+                |s| s.matrix.top_n == Some(2),
+            ),
+            (
+                "mn=-99999999999999999999",
+                "mn: top-N must be between 2 and 500; using 2",
+                |s| s.matrix.top_n == Some(2),
+            ),
+            (
+                "mn=many",
+                "mn: top-N must be a number or all",
+                |s| s.matrix.top_n == Some(DEFAULT_TOP_N),
+            ),
+            (
+                "from=2020-13",
+                "from: \"2020-13\" is not a date like 2024-07-15, 2024-07 or 2024",
+                |s| s.date_from.is_none(),
+            ),
+            (
+                "to=2023-02-30",
+                "to: \"2023-02-30\" is not a date like 2024-07-15, 2024-07 or 2024",
+                |s| s.date_to.is_none(),
+            ),
+        ] {
+            let (state, notices) = ViewState::from_query(query);
+            let notices: Vec<String> = notices
+                .into_iter()
+                .map(|n| format!("{}: {}", n.key, n.message))
+                .collect();
+            assert_eq!(notices, [want_notice], "{query}");
+            assert!(check(&state), "{query}: {state:?}");
+        }
+        // In range with a document: no notice, the position is kept.
+        let (s, notices) = ViewState::from_query(&format!("{doc}&at=4294967295"));
+        assert_eq!((s.at, notices), (Some(u32::MAX), vec![]));
+        let (s, notices) = ViewState::from_query(&format!("{doc}&at=4294967296"));
+        assert_eq!(s.at, None);
+        assert_eq!(notices[0].message, "position 4294967296 is out of range");
+    }
+
     #[test]
     fn oversized_urls_are_cut() {
         let long = "a".repeat(100_000);
         let (s, notices) = ViewState::from_query(&format!("q={long}"));
         assert_eq!(s.query.len(), MAX_QUERY_LEN);
         assert_eq!(notices.len(), 1);
+        assert_eq!(notices[0].message, "search text was cut to 1000 characters");
         let many: Vec<String> = (0..5000).map(|i| format!("k{i}=1")).collect();
         let (_, notices) = ViewState::from_query(&many.join("&"));
         assert!(notices.len() <= 20);

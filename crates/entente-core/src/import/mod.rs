@@ -177,8 +177,11 @@ pub fn read_file(name: &str, bytes: &[u8]) -> FileOutcome {
         if let Some(w) = &decoded.warning {
             doc.warnings.push(w.clone());
         }
-        if let Some(url) = doc.url.take() {
-            if safe_url(&url.value) {
+        if let Some(mut url) = doc.url.take() {
+            // Only web links are kept (see `web_link`), as the link itself, without the spaces
+            // around it; the warning says why a link is gone.
+            if let Some(link) = crate::text::web_link(&url.value) {
+                url.value = link.to_string();
                 doc.url = Some(url);
             } else {
                 doc.warnings.push(format!(
@@ -295,14 +298,6 @@ pub(crate) struct Given {
     pub category: Option<String>,
     pub place: Option<String>,
     pub url: Option<String>,
-}
-
-/// Only web links are kept as document URLs: the app renders them as links, and a
-/// `javascript:` or `data:` URL from an untrusted file must never become one.
-fn safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// One line of a front-matter value: control characters and line breaks become spaces, and a

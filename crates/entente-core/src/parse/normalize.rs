@@ -127,14 +127,23 @@ pub(crate) fn clean(s: &str) -> String {
                     [0xC2, 0xA0] => out.push(b' '),
                     // Soft hyphen.
                     [0xC2, 0xAD] => {}
-                    // Zero-width space, left-to-right and right-to-left marks, embeddings.
+                    // Zero-width space, left-to-right and right-to-left marks, embeddings and
+                    // overrides.
                     [0xE2, 0x80, 0x8B | 0x8E | 0x8F | 0xAA..=0xAE] => {}
+                    // Zero-width non-joiner and joiner between two ASCII letters or digits,
+                    // where they join nothing and only hide a word from search and the
+                    // analysers ("Bel\u{200D}grade"). Elsewhere they shape Persian, Arabic and
+                    // Indic text and emoji, and stay.
+                    [0xE2, 0x80, 0x8C | 0x8D]
+                        if out.last().is_some_and(u8::is_ascii_alphanumeric)
+                            && b.get(i + len).is_some_and(u8::is_ascii_alphanumeric) => {}
                     // Line and paragraph separators.
                     [0xE2, 0x80, 0xA8 | 0xA9] => out.push(b'\n'),
                     // Narrow no-break space, figure space and other fixed-width spaces.
                     [0xE2, 0x80, 0x80..=0x8A | 0xAF] | [0xE2, 0x81, 0x9F] => out.push(b' '),
-                    // Word joiner and invisible operators.
-                    [0xE2, 0x81, 0xA0..=0xA4] => {}
+                    // Word joiner and invisible operators; the directional isolates, which can
+                    // reorder what is shown as the embeddings and overrides can.
+                    [0xE2, 0x81, 0xA0..=0xA4 | 0xA6..=0xA9] => {}
                     // Byte-order mark / zero-width no-break space, anywhere.
                     [0xEF, 0xBB, 0xBF] => {}
                     _ => out.extend_from_slice(seq),
@@ -219,6 +228,21 @@ mod tests {
         check("page\u{C}break", "page\nbreak");
         check("no\u{A0}break", "no break");
         check("zero\u{200B}width", "zerowidth");
+        check(
+            "a \u{202E}txt.exe\u{202C} b \u{2067}x\u{2069} \u{2066}y\u{2069} \u{2068}z\u{2069} \u{200E}\u{200F}",
+            "a txt.exe b x y z ",
+        );
+        check(
+            "Bel\u{200D}grade, Buda\u{200C}pest, G7\u{200C}8",
+            "Belgrade, Budapest, G78",
+        );
+        // Joiners that shape scripts and emoji stay.
+        check(
+            "\u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645}",
+            "\u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645}",
+        );
+        check("\u{1F469}\u{200D}\u{1F4BB}", "\u{1F469}\u{200D}\u{1F4BB}");
+        check("word\u{200D} next", "word\u{200D} next");
         check("c1\u{85}control", "c1control");
         check("soft\u{AD}hyphen", "softhyphen");
         check("A \\$600 million", "A $600 million");

@@ -7,6 +7,7 @@
 
 mod explorer;
 mod foundation;
+mod hostile;
 mod import;
 mod library;
 
@@ -15,5 +16,6 @@ fn main() -> std::process::ExitCode {
     tests.extend(explorer::tests());
     tests.extend(library::tests());
     tests.extend(import::tests());
+    tests.extend(hostile::tests());
     entente_browser_tests::runner::main(tests)
 }
