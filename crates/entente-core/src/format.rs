@@ -71,7 +71,9 @@ fn corrupt(why: impl fmt::Display) -> FormatError {
 pub fn encode(corpus: &Analysed) -> Vec<u8> {
     // Serializing plain owned data into a Vec cannot fail; an empty payload would be caught on read.
     let payload = postcard::to_allocvec(corpus).unwrap_or_default();
-    let compressed = miniz_oxide::deflate::compress_to_vec(&payload, 9);
+    // Level 6, not 9: the import worker encodes while the user waits. On 2,000 generated articles
+    // (9.7 MB) level 9 took 0.77 s natively for 3.715 MB, level 6 0.60 s for 3.729 MB (+0.4 %).
+    let compressed = miniz_oxide::deflate::compress_to_vec(&payload, 6);
     let mut out = Vec::with_capacity(HEADER_LEN + compressed.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
