@@ -30,7 +30,8 @@ pub mod order;
 pub mod services;
 pub mod shared;
 
-use components::{import_panel::ImportPanel, load_error::LoadError, shell::Shell};
+use components::import_panel::{use_import_state, ImportPanel};
+use components::{load_error::LoadError, shell::Shell};
 use hooks::use_corpus::CorpusContext;
 use hooks::use_library::{use_library, LibraryProvider, CORPUS_KEY};
 use std::rc::Rc;
@@ -88,6 +89,8 @@ pub fn App() -> Html {
 #[function_component]
 fn ActiveCorpus() -> Html {
     let handle = use_library();
+    // Above the keyed shell, so an import's summary outlives the corpus it opens.
+    let import = use_import_state();
     let library = &handle.library;
     if library.resolving {
         return html! { <p class="loading">{ "Opening the corpus named in the link…" }</p> };
@@ -99,7 +102,7 @@ fn ActiveCorpus() -> Html {
     html! {
         <ContextProvider<CorpusContext> context={context}>
             <Shell key={library.active.clone()}>
-                <ImportPanel on_imported={handle.add.clone()} />
+                <ImportPanel on_imported={handle.add.clone()} state={import} />
             </Shell>
         </ContextProvider<CorpusContext>>
     }

@@ -23,10 +23,38 @@ const ACCEPT: &str = ".txt,.md,.markdown,.text,.html,.htm,.xhtml,.json,.csv";
 pub struct ImportPanelProps {
     /// Called with each finished import that gave documents.
     pub on_imported: Callback<ImportedCorpus>,
+    /// The import's state, held by a component above the panel ([`use_import_state`]).
+    pub state: ImportState,
 }
 
+/// What the panel shows and the running import. It lives above the explorer, because a finished
+/// import opens a new corpus, which mounts a new explorer (and with it a new panel): the summary
+/// must outlive that, and switching corpora mid-import must not orphan the worker.
+#[derive(Clone)]
+pub struct ImportState {
+    status: UseStateHandle<Status>,
+    // The running import; dropping it terminates the worker.
+    run: Rc<RefCell<Option<ImportRun>>>,
+}
+
+impl PartialEq for ImportState {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status && Rc::ptr_eq(&self.run, &other.run)
+    }
+}
+
+/// The import state, for the component that mounts the [`ImportPanel`].
+#[hook]
+pub fn use_import_state() -> ImportState {
+    ImportState {
+        status: use_state(|| Status::Idle),
+        run: use_mut_ref(|| None),
+    }
+}
+
+/// Where an import stands.
 #[derive(Clone, Debug, PartialEq)]
-enum Status {
+pub enum Status {
     Idle,
     Running(Progress),
     Done(Summary),
@@ -37,10 +65,9 @@ enum Status {
 /// The import panel.
 #[function_component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
-    let status = use_state(|| Status::Idle);
+    let status = props.state.status.clone();
     let dragging = use_state_eq(|| false);
-    // The running import; dropping it terminates the worker.
-    let run: Rc<RefCell<Option<ImportRun>>> = use_mut_ref(|| None);
+    let run: Rc<RefCell<Option<ImportRun>>> = props.state.run.clone();
     // The latest callback: the drop listeners are set up once and must not call a stale one.
     let on_imported = use_mut_ref(|| props.on_imported.clone());
     *on_imported.borrow_mut() = props.on_imported.clone();
