@@ -11,6 +11,7 @@
 //! beside `main.rs` and list it in that module's `tests()` with [`test!`] (or
 //! `test!(my_test, only = [Engine::Chromium])` for an engine-specific one).
 
+pub mod cdp;
 pub mod context;
 pub mod engine;
 mod process;

@@ -11,6 +11,7 @@
 //! (`target/bench/import.json`).
 
 use anyhow::{bail, Context as _, Result};
+use entente_browser_tests::cdp::Cdp;
 use entente_browser_tests::{test, Ctx, Engine};
 use serde_json::{json, Value};
 
@@ -90,29 +91,6 @@ async fn parts(ctx: &Ctx) -> Result<Value> {
 async fn with_parts(ctx: &Ctx, mut summary: Value) -> Result<Value> {
     summary["parts"] = parts(ctx).await?;
     Ok(summary)
-}
-
-/// chromedriver's DevTools passthrough (not W3C WebDriver, so fantoccini has no method for it).
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
-    }
 }
 
 /// Chromium's cumulative main-thread times in seconds (DevTools `Performance.getMetrics`):

@@ -6,6 +6,7 @@
 //! each view at desktop and phone width go to `tests/artifacts/`.
 
 use anyhow::{bail, ensure, Context as _, Result};
+use entente_browser_tests::cdp::Cdp;
 use entente_browser_tests::{test, Ctx, Engine, Test};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
@@ -475,29 +476,6 @@ async fn matrix_organizations_are_rows_apart_with_their_own_cells(ctx: &mut Ctx)
 
 // ------------------------------------------------------------------------------------------
 // Printing
-
-/// chromedriver's DevTools passthrough (not W3C WebDriver, so fantoccini has no method for it).
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(serde_json::json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
-    }
-}
 
 /// Puts the page in print media: in Chromium through DevTools (the real `@media print`); the
 /// other engines have no such switch over WebDriver, so their `print` media rules are made to
