@@ -23,6 +23,17 @@ pub enum CorpusOrigin {
 }
 
 impl CorpusOrigin {
+    /// A stable identifier, for the page's `data-origin` (tests and user styles key on it, not on
+    /// the wording of [`CorpusOrigin::label`]).
+    pub fn id(self) -> &'static str {
+        match self {
+            CorpusOrigin::Embedded => "embedded",
+            CorpusOrigin::Inlined => "inlined",
+            CorpusOrigin::Stored => "stored",
+            CorpusOrigin::Memory => "memory",
+        }
+    }
+
     /// A few words for the user.
     pub fn label(self) -> &'static str {
         match self {

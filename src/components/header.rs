@@ -74,7 +74,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header class="header">
             <h1 class="header-name">{ "entente" }</h1>
-            <p class="header-summary" data-testid="corpus-summary">{ summary }</p>
+            <p class="header-summary" data-testid="corpus-summary" data-origin={active.origin.id()}>{ summary }</p>
             <CorpusMenu />
             <div class="copy-link">
                 <button type="button" class="button" onclick={on_copy} data-testid="copy-link">

@@ -82,9 +82,10 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             }
             // A new import replaces one still running.
             drop(run.borrow_mut().take());
+            // The sizes come with the worker's first progress: asking each file here is a
+            // synchronous round trip to the browser process per file in Chromium.
             status.set(Status::Running(Progress {
                 files_total: picked.len(),
-                bytes_total: picked.iter().map(|f| f.file.size() as u64).sum(),
                 ..Progress::default()
             }));
             let on_event = {

@@ -1,7 +1,10 @@
 //! The explorer context: the corpus indexed once ([`Explorer::from_analysed`]), with the
 //! relation pair index the matrix is computed from ([`PairIndex::build`]), shared by every view as
-//! a cheap `Rc` clone. The index with organizations ([`PairIndex::build_with_organizations`])
-//! costs several times more, so it is built the first time the matrix shows organizations.
+//! a cheap `Rc` clone. The pair index is built the first time the matrix is shown, not with the
+//! explorer: the documents list does not need it, and on a large corpus it costs as much as the
+//! search index, so the first results come sooner. The index with organizations
+//! ([`PairIndex::build_with_organizations`]) costs several times more again, so it is built the
+//! first time the matrix shows organizations.
 
 use crate::matrix::MatrixData;
 use crate::shared::Shared;
@@ -20,8 +23,8 @@ use yew::prelude::*;
 pub struct ExplorerHandle {
     /// The explorer (documents, analyses, search index, facets).
     pub explorer: Rc<Explorer>,
-    /// The per-document co-mention lists of the matrix.
-    pub pairs: Rc<PairIndex>,
+    /// The per-document co-mention lists of the matrix, once asked for.
+    pairs: Rc<OnceCell<Rc<PairIndex>>>,
     /// The same with organizations, once asked for.
     org_pairs: Rc<OnceCell<Rc<PairIndex>>>,
     /// The matrix view's last results, kept while another tab is shown.
@@ -65,33 +68,38 @@ impl ExplorerHandle {
     /// Indexes an analysed corpus: the one expensive step, done once per corpus. The analyses come
     /// with the corpus, so the page links none of the analysers.
     pub fn new(analysed: entente_core::Analysed) -> ExplorerHandle {
-        let explorer = Explorer::from_analysed(analysed);
-        let pairs = PairIndex::build(explorer.corpus.documents.iter().zip(&explorer.analyses));
+        ExplorerHandle::from_explorer(Explorer::from_analysed(analysed))
+    }
+
+    /// The handle of an explorer already indexed (in slices, by the library).
+    pub fn from_explorer(explorer: Explorer) -> ExplorerHandle {
         ExplorerHandle {
             explorer: Rc::new(explorer),
-            pairs: Rc::new(pairs),
+            pairs: Rc::default(),
             org_pairs: Rc::default(),
             matrix_cache: Rc::default(),
         }
     }
 
-    /// The pair index to compute a matrix from: with organizations (built on the first call that
-    /// asks for them) or without.
+    /// The pair index to compute a matrix from, with organizations or without (each built on
+    /// the first call that asks for it).
     pub fn pair_index(&self, organizations: bool) -> Rc<PairIndex> {
-        if !organizations {
-            return self.pairs.clone();
+        let documents = || {
+            self.explorer
+                .corpus
+                .documents
+                .iter()
+                .zip(&self.explorer.analyses)
+        };
+        if organizations {
+            self.org_pairs
+                .get_or_init(|| Rc::new(PairIndex::build_with_organizations(documents())))
+                .clone()
+        } else {
+            self.pairs
+                .get_or_init(|| Rc::new(PairIndex::build(documents())))
+                .clone()
         }
-        self.org_pairs
-            .get_or_init(|| {
-                Rc::new(PairIndex::build_with_organizations(
-                    self.explorer
-                        .corpus
-                        .documents
-                        .iter()
-                        .zip(&self.explorer.analyses),
-                ))
-            })
-            .clone()
     }
 }
 

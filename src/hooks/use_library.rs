@@ -16,8 +16,9 @@ use crate::corpus::{self, CorpusOrigin, LoadError};
 use crate::hooks::use_explorer::ExplorerHandle;
 use crate::import::ImportedCorpus;
 use crate::services::store::{Store, StoreError, StoredCorpus};
-use crate::services::{history, location, single_file};
+use crate::services::{history, location, single_file, slices};
 use entente_core::explore::state::{HistoryMode, ViewState};
+use entente_core::explore::ExplorerBuilder;
 use entente_core::format;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
@@ -107,6 +108,22 @@ impl Opened {
                 ExplorerHandle::new(analysed)
             })
             .clone()
+    }
+
+    /// A corpus already indexed (by [`open_bytes`], in slices), whose content hash is `id`.
+    fn indexed(id: String, explorer: ExplorerHandle, bytes: Option<Rc<Vec<u8>>>) -> Opened {
+        let corpus = &explorer.corpus;
+        let cell = OpenedCell {
+            id,
+            name: corpus.name.clone(),
+            documents: corpus.documents.len(),
+            pending: RefCell::new(None),
+            explorer: OnceCell::from(explorer),
+        };
+        Opened {
+            cell: Rc::new(cell),
+            bytes,
+        }
     }
 
     fn entry(&self, name: Option<&str>, origin: CorpusOrigin) -> CorpusEntry {
@@ -389,14 +406,26 @@ fn write_url(query: &str, key: Option<String>, mode: HistoryMode) {
 
 type Dispatcher = UseReducerDispatcher<Library>;
 
-/// Decodes and indexes `bytes` into an opened corpus and its entry.
-fn open_bytes(
+/// Decodes and indexes `bytes` into an opened corpus and its entry, in slices between which the
+/// page stays responsive (a large imported or stored corpus takes a second or more to index).
+async fn open_bytes(
     bytes: Rc<Vec<u8>>,
     name: Option<&str>,
     origin: CorpusOrigin,
 ) -> Result<(CorpusEntry, Opened), String> {
-    let analysed = corpus::decode_bytes(&bytes).map_err(|e| e.to_string())?;
-    let opened = Opened::new(analysed, Some(bytes));
+    let mut decoder = format::Decoder::new(&bytes).map_err(|e| e.to_string())?;
+    slices::yield_now().await;
+    slices::run(|| decoder.step(16))
+        .await
+        .map_err(|e| e.to_string())?;
+    let id = decoder.corpus_hash();
+    let analysed = decoder.finish().map_err(|e| e.to_string())?;
+    slices::yield_now().await;
+    let mut builder = ExplorerBuilder::new(analysed);
+    slices::run(|| Ok::<_, ()>(builder.step(8))).await.ok();
+    slices::yield_now().await;
+    let explorer = ExplorerHandle::from_explorer(builder.finish());
+    let opened = Opened::indexed(id, explorer, Some(bytes));
     Ok((opened.entry(name, origin), opened))
 }
 
@@ -480,16 +509,18 @@ async fn open_corpus(
     };
     dispatcher.dispatch(LibraryMsg::Busy(false));
     match bytes {
-        Ok(Some(bytes)) => match open_bytes(Rc::new(bytes), Some(&entry.name), entry.origin) {
-            Ok((_, opened)) => {
-                write(&library);
-                dispatcher.dispatch(LibraryMsg::Activate(entry, opened));
+        Ok(Some(bytes)) => {
+            match open_bytes(Rc::new(bytes), Some(&entry.name), entry.origin).await {
+                Ok((_, opened)) => {
+                    write(&library);
+                    dispatcher.dispatch(LibraryMsg::Activate(entry, opened));
+                }
+                Err(why) => dispatcher.dispatch(LibraryMsg::Notice(format!(
+                    "“{}” could not be opened: {why}.",
+                    entry.name
+                ))),
             }
-            Err(why) => dispatcher.dispatch(LibraryMsg::Notice(format!(
-                "“{}” could not be opened: {why}.",
-                entry.name
-            ))),
-        },
+        }
         Ok(None) => dispatcher.dispatch(LibraryMsg::Notice(format!(
             "“{}” is no longer in this browser's storage.",
             entry.name
@@ -610,37 +641,34 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
         let latest = latest.clone();
         use_callback((), move |imported: ImportedCorpus, _| {
             let library = latest.borrow().clone();
-            let name = imported.name.trim();
-            let name = (!name.is_empty()).then_some(name);
-            match open_bytes(imported.bytes.clone(), name, CorpusOrigin::Memory) {
-                Ok((entry, _)) if library.entry(&entry.id).is_some() => {
-                    let existing = library.entry(&entry.id).cloned().unwrap_or(entry);
-                    dispatcher.dispatch(LibraryMsg::Notice(format!(
-                        "This corpus is already in your library, as “{}”.",
-                        existing.name
-                    )));
-                    wasm_bindgen_futures::spawn_local(open_corpus(
-                        dispatcher.clone(),
-                        library,
-                        existing.id,
-                        Some((String::new(), HistoryMode::Push)),
-                    ));
+            let dispatcher = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = imported.name.trim();
+                let name = (!name.is_empty()).then_some(name);
+                match open_bytes(imported.bytes.clone(), name, CorpusOrigin::Memory).await {
+                    Ok((entry, _)) if library.entry(&entry.id).is_some() => {
+                        let existing = library.entry(&entry.id).cloned().unwrap_or(entry);
+                        dispatcher.dispatch(LibraryMsg::Notice(format!(
+                            "This corpus is already in your library, as “{}”.",
+                            existing.name
+                        )));
+                        open_corpus(
+                            dispatcher,
+                            library,
+                            existing.id,
+                            Some((String::new(), HistoryMode::Push)),
+                        )
+                        .await;
+                    }
+                    Ok((entry, opened)) => {
+                        let usable = !matches!(library.storage, Storage::Unavailable(_));
+                        keep_corpus(dispatcher, entry, opened, imported.bytes, true, usable).await;
+                    }
+                    Err(why) => dispatcher.dispatch(LibraryMsg::Notice(format!(
+                        "The imported corpus could not be opened: {why}."
+                    ))),
                 }
-                Ok((entry, opened)) => {
-                    let usable = !matches!(library.storage, Storage::Unavailable(_));
-                    wasm_bindgen_futures::spawn_local(keep_corpus(
-                        dispatcher.clone(),
-                        entry,
-                        opened,
-                        imported.bytes,
-                        true,
-                        usable,
-                    ));
-                }
-                Err(why) => dispatcher.dispatch(LibraryMsg::Notice(format!(
-                    "The imported corpus could not be opened: {why}."
-                ))),
-            }
+            });
         })
     };
     let switch = {

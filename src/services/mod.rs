@@ -1,6 +1,6 @@
 //! Services: the only code that touches the page's globals (the DOM outside the app's root, the
 //! location and history, the clipboard, downloads, keyboard shortcuts, performance marks, the
-//! panic hook, the browser's storage of corpora, the page saving itself as one file). Components
+//! panic hook, the browser's storage of corpora, the page saving itself as one file, long work cut into slices). Components
 //! call these functions instead of reaching for `web_sys::window()` themselves.
 
 pub mod clipboard;
@@ -14,5 +14,6 @@ pub mod page;
 pub mod panic;
 pub mod perf;
 pub mod single_file;
+pub mod slices;
 pub mod store;
 pub mod worker;

@@ -1,7 +1,7 @@
-//! The import worker, seen from the page: starts it, reads the picked or dropped files with
-//! `File.arrayBuffer` (the browser reads off the main thread) and posts them in batches with
-//! their buffers transferred, passes the worker's progress and result on, and stops it on
-//! cancel. The page never parses or analyses: a long main-thread task would freeze it.
+//! The import worker, seen from the page: starts it, posts it the picked or dropped files (the
+//! `File` objects: the worker reads them), passes the worker's progress and result on, and stops
+//! it on cancel. The page never reads, parses or analyses: a long main-thread task would freeze
+//! it.
 //!
 //! Where the worker comes from: on the hosted site, `import-worker.js` beside the page (a
 //! same-origin script that loads the worker's wasm-bindgen glue and wasm); in the single file,
@@ -12,12 +12,16 @@
 //! [`protocol`] is the message format, shared with the worker (`src/bin/import_worker.rs`).
 
 use crate::import::{self, Phase, Progress, Summary};
-use std::cell::{Cell, RefCell};
+use crate::services::slices;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
+
+/// Files per message to the worker (see [`send_files`]).
+const POST_FILES: usize = 25;
 
 /// The worker's start script on the hosted site, relative to the page.
 pub const SITE_WORKER_URL: &str = "./import-worker.js";
@@ -26,23 +30,19 @@ pub const INLINED_WORKER_ID: &str = "entente-worker";
 /// The data block holding the worker's wasm, as base64, in the single file.
 pub const INLINED_WORKER_WASM_ID: &str = "entente-worker-wasm";
 
-/// A batch is posted when it holds this many bytes or [`BATCH_FILES`] files: small enough that
-/// the worker starts parsing early, large enough that 2,000 files are a few dozen messages.
-const BATCH_BYTES: u64 = 2_000_000;
-const BATCH_FILES: usize = 100;
-
 /// The messages between the page and the worker: plain objects with a `type`, built and read
 /// here on both sides.
 pub mod protocol {
     use super::*;
     use js_sys::{Array, Object, Reflect};
 
-    /// Page → worker: a new import (`name`, `files`, `bytes`).
+    /// Page → worker: a new import of `files` files, into a corpus called `name`.
     pub const START: &str = "start";
-    /// Page → worker: a batch (`names`, `sizes`, `buffers`; a buffer is `null` for a file sent
-    /// unread, see [`import::needs_bytes`]).
+    /// Page → worker: more files: their paths (`names`) and either the `File` objects (`files`;
+    /// the worker sizes and reads them) or, from the single file, their `sizes` and contents
+    /// (`buffers`, transferred; `null` for a file not read, see [`import::needs_bytes`]).
     pub const FILES: &str = "files";
-    /// Page → worker: every file has been sent.
+    /// Page → worker: every file has been posted.
     pub const END: &str = "end";
     /// Worker → page: the worker's wasm runs and takes messages.
     pub const READY: &str = "ready";
@@ -88,7 +88,6 @@ pub mod protocol {
     fn phase_name(phase: Phase) -> &'static str {
         match phase {
             Phase::Reading => "reading",
-            Phase::Analysing => "analysing",
             Phase::Encoding => "encoding",
         }
     }
@@ -102,7 +101,6 @@ pub mod protocol {
         set(&o, "bytesDone", &(p.bytes_done as f64).into());
         set(&o, "bytesTotal", &(p.bytes_total as f64).into());
         set(&o, "documentsDone", &(p.documents_done as f64).into());
-        set(&o, "documentsTotal", &(p.documents_total as f64).into());
         set(&o, "current", &p.current.as_str().into());
         o
     }
@@ -111,7 +109,6 @@ pub mod protocol {
     pub fn read_progress(o: &JsValue) -> Progress {
         Progress {
             phase: match string(o, "phase").as_str() {
-                "analysing" => Phase::Analysing,
                 "encoding" => Phase::Encoding,
                 _ => Phase::Reading,
             },
@@ -120,7 +117,6 @@ pub mod protocol {
             bytes_done: number(o, "bytesDone") as u64,
             bytes_total: number(o, "bytesTotal") as u64,
             documents_done: number(o, "documentsDone") as usize,
-            documents_total: number(o, "documentsTotal") as usize,
             current: string(o, "current"),
         }
     }
@@ -308,7 +304,19 @@ pub fn start(
     let name = import::corpus_name(&paths);
     let (worker, blob_url) = create_worker()?;
     let stopped = Rc::new(Cell::new(false));
-    let pending = Rc::new(RefCell::new(Some(files)));
+    // The files are read while the worker starts (its wasm loads and compiles meanwhile); the
+    // first batch is posted once it says it is ready.
+    let mut resolve_ready: Option<js_sys::Function> = None;
+    let ready = js_sys::Promise::new(&mut |resolve, _| resolve_ready = Some(resolve));
+    let page_reads = blob_url.is_some();
+    wasm_bindgen_futures::spawn_local(send_files(
+        worker.clone(),
+        name.clone(),
+        files,
+        ready,
+        stopped.clone(),
+        page_reads,
+    ));
     let on_message = {
         let worker = worker.clone();
         let stopped = stopped.clone();
@@ -324,13 +332,8 @@ pub fn start(
                     if let Some(url) = &blob_url {
                         let _ = web_sys::Url::revoke_object_url(url);
                     }
-                    if let Some(files) = pending.borrow_mut().take() {
-                        wasm_bindgen_futures::spawn_local(send_files(
-                            worker.clone(),
-                            name.clone(),
-                            files,
-                            stopped.clone(),
-                        ));
+                    if let Some(resolve) = resolve_ready.take() {
+                        let _ = resolve.call0(&JsValue::UNDEFINED);
                     }
                 }
                 protocol::PROGRESS => {
@@ -387,77 +390,111 @@ pub fn start(
     })
 }
 
-/// Reads the files a batch at a time and posts each batch, buffers transferred; stops as soon
-/// as the run is dropped.
+/// Posts the files to the worker once it is `ready`, a few at a time between which the page
+/// gets the main thread back. The page reads nothing itself: in Chromium, a picked file's `size`,
+/// `arrayBuffer()` and even its posting to a worker are each a synchronous round trip to the
+/// browser process (posting 2,000 files at once held the main thread for 0.4 s), and the worker
+/// sizes and reads them.
 async fn send_files(
     worker: web_sys::Worker,
     name: String,
     files: Vec<PickedFile>,
+    ready: js_sys::Promise,
     stopped: Rc<Cell<bool>>,
+    page_reads: bool,
 ) {
-    let total: f64 = files.iter().map(|f| f.file.size()).sum();
+    if JsFuture::from(ready).await.is_err() || stopped.get() {
+        return;
+    }
     let start = protocol::message(protocol::START);
     protocol::set(&start, "name", &name.as_str().into());
     protocol::set(&start, "files", &(files.len() as f64).into());
-    protocol::set(&start, "bytes", &total.into());
     if worker.post_message(&start).is_err() {
         return;
     }
-    let mut batch: Vec<&PickedFile> = Vec::new();
-    let mut batch_bytes = 0u64;
-    for (i, file) in files.iter().enumerate() {
-        batch_bytes += file.file.size() as u64;
-        batch.push(file);
-        let last = i + 1 == files.len();
-        if last || batch.len() >= BATCH_FILES || batch_bytes >= BATCH_BYTES {
-            let posted = post_batch(&worker, &batch).await;
-            if stopped.get() || !posted {
-                return;
+    let mut chunks = files.chunks(POST_FILES);
+    let posted = if page_reads {
+        post_read_files(&worker, &mut chunks, &stopped).await
+    } else {
+        slices::run(|| {
+            if stopped.get() {
+                return Err(());
             }
-            batch.clear();
-            batch_bytes = 0;
-        }
+            let Some(chunk) = chunks.next() else {
+                return Ok(true);
+            };
+            let message = protocol::message(protocol::FILES);
+            let names: js_sys::Array = chunk.iter().map(|f| JsValue::from_str(&f.path)).collect();
+            let handles: js_sys::Array = chunk.iter().map(|f| JsValue::from(&f.file)).collect();
+            protocol::set(&message, "names", &names);
+            protocol::set(&message, "files", &handles);
+            worker.post_message(&message).map(|_| false).map_err(|_| ())
+        })
+        .await
+    };
+    if posted.is_ok() {
+        let _ = worker.post_message(&protocol::message(protocol::END));
     }
-    let _ = worker.post_message(&protocol::message(protocol::END));
 }
 
-/// Reads a batch's files at once (the browser does the reading) and posts them.
-async fn post_batch(worker: &web_sys::Worker, batch: &[&PickedFile]) -> bool {
-    let reads = js_sys::Array::new();
-    for f in batch {
-        let size = f.file.size() as u64;
-        if import::needs_bytes(&f.path, size) {
-            reads.push(&f.file.array_buffer());
-        } else {
-            reads.push(&JsValue::NULL);
+/// The single file's way: the page reads the files and posts their bytes, transferred. WebKit
+/// does not let a worker started from a `blob:` URL of a `file://` page read the page's files
+/// (every read fails), while the page itself may. Each chunk is read, then posted, so no task
+/// holds more than a chunk's round trips.
+async fn post_read_files(
+    worker: &web_sys::Worker,
+    chunks: &mut std::slice::Chunks<'_, PickedFile>,
+    stopped: &Cell<bool>,
+) -> Result<(), ()> {
+    for chunk in chunks {
+        let sizes: Vec<f64> = chunk.iter().map(|f| f.file.size()).collect();
+        let reads: js_sys::Array = chunk
+            .iter()
+            .zip(&sizes)
+            .map(|(f, &size)| {
+                if import::needs_bytes(&f.path, size as u64) {
+                    f.file.array_buffer().into()
+                } else {
+                    JsValue::NULL
+                }
+            })
+            .collect();
+        // A file that cannot be read (removed meanwhile, a permission) goes unread: the worker
+        // then reports it as empty rather than the whole import failing.
+        let settled = JsFuture::from(js_sys::Promise::all_settled(&reads))
+            .await
+            .map(|v| js_sys::Array::from(&v))
+            .map_err(|_| ())?;
+        if stopped.get() {
+            return Err(());
         }
-    }
-    // A file that cannot be read (removed meanwhile, a permission) goes unread: the worker then
-    // reports it as empty rather than the whole import failing.
-    let settled = match JsFuture::from(js_sys::Promise::all_settled(&reads)).await {
-        Ok(v) => js_sys::Array::from(&v),
-        Err(_) => return false,
-    };
-    let names = js_sys::Array::new();
-    let sizes = js_sys::Array::new();
-    let buffers = js_sys::Array::new();
-    let transfer = js_sys::Array::new();
-    for (f, result) in batch.iter().zip(settled.iter()) {
-        names.push(&f.path.as_str().into());
-        sizes.push(&f.file.size().into());
-        let value = protocol::get(&result, "value");
-        if value.is_instance_of::<js_sys::ArrayBuffer>() {
-            transfer.push(&value);
-            buffers.push(&value);
-        } else {
-            buffers.push(&JsValue::NULL);
+        let names: js_sys::Array = chunk.iter().map(|f| JsValue::from_str(&f.path)).collect();
+        let buffers = js_sys::Array::new();
+        let transfer = js_sys::Array::new();
+        for result in settled.iter() {
+            let value = protocol::get(&result, "value");
+            if value.is_instance_of::<js_sys::ArrayBuffer>() {
+                transfer.push(&value);
+                buffers.push(&value);
+            } else {
+                buffers.push(&JsValue::NULL);
+            }
         }
+        let message = protocol::message(protocol::FILES);
+        protocol::set(&message, "names", &names);
+        protocol::set(
+            &message,
+            "sizes",
+            &sizes
+                .iter()
+                .map(|&s| JsValue::from(s))
+                .collect::<js_sys::Array>(),
+        );
+        protocol::set(&message, "buffers", &buffers);
+        worker
+            .post_message_with_transfer(&message, &transfer)
+            .map_err(|_| ())?;
+        slices::yield_now().await;
     }
-    let message = protocol::message(protocol::FILES);
-    protocol::set(&message, "names", &names);
-    protocol::set(&message, "sizes", &sizes);
-    protocol::set(&message, "buffers", &buffers);
-    worker
-        .post_message_with_transfer(&message, &transfer)
-        .is_ok()
+    Ok(())
 }

@@ -75,7 +75,7 @@ fn in_text(text: &str, start: u32, end: u32) -> bool {
 }
 
 impl Analysis {
-    fn fits(&self, doc: &Document) -> bool {
+    pub(crate) fn fits(&self, doc: &Document) -> bool {
         let text = doc.text.as_str();
         let sentences = doc.sentences.len() as u32;
         let paragraphs = doc.paragraphs.len() as u32;

@@ -18,7 +18,7 @@ use crate::model::{
 };
 use crate::organizations;
 use docset::DocSet;
-use search::{highlight_ranges, Query, SearchIndex};
+use search::{highlight_ranges, Query, SearchIndex, SearchIndexBuilder};
 use state::{CountryMode, Facet, FigureSortKey, ViewState};
 use std::collections::{BTreeMap, HashMap};
 
@@ -127,6 +127,147 @@ fn sorted_by_count<K: Clone + Ord>(map: BTreeMap<K, DocSet>) -> Vec<(K, DocSet)>
     v
 }
 
+/// An [`Explorer`] being indexed a few documents at a time ([`ExplorerBuilder::step`]), so the
+/// page can index a large corpus in short tasks between frames instead of one long one.
+pub struct ExplorerBuilder {
+    corpus: Corpus,
+    analyses: Vec<Analysis>,
+    /// Documents indexed so far.
+    next: usize,
+    /// Whether the search index's word pairs are sorted (the last step).
+    pairs_sorted: bool,
+    index: SearchIndexBuilder,
+    doc_by_id: HashMap<String, u32>,
+    countries: BTreeMap<CountryCode, DocSet>,
+    organizations: BTreeMap<&'static str, DocSet>,
+    sources: BTreeMap<String, DocSet>,
+    pairs: HashMap<(CountryCode, CountryCode), DocSet>,
+    topics: Vec<(Topic, DocSet)>,
+    stances: Vec<(Stance, DocSet)>,
+    figure_kinds: Vec<(FigureKind, DocSet)>,
+    date_ranges: Vec<Option<(u32, u32)>>,
+}
+
+impl ExplorerBuilder {
+    /// Starts indexing an analysed corpus.
+    pub fn new(analysed: Analysed) -> ExplorerBuilder {
+        ExplorerBuilder::with_analyses(analysed.corpus, analysed.analyses)
+    }
+
+    /// Starts indexing a corpus whose analyses are computed (one per document, in order).
+    pub fn with_analyses(corpus: Corpus, analyses: Vec<Analysis>) -> ExplorerBuilder {
+        let n = corpus.documents.len();
+        ExplorerBuilder {
+            corpus,
+            analyses,
+            next: 0,
+            pairs_sorted: false,
+            index: SearchIndexBuilder::default(),
+            doc_by_id: HashMap::with_capacity(n),
+            countries: BTreeMap::new(),
+            organizations: BTreeMap::new(),
+            sources: BTreeMap::new(),
+            pairs: HashMap::new(),
+            topics: Topic::ALL.iter().map(|&t| (t, DocSet::empty(n))).collect(),
+            stances: Stance::ALL.iter().map(|&s| (s, DocSet::empty(n))).collect(),
+            figure_kinds: FigureKind::ALL
+                .iter()
+                .map(|&k| (k, DocSet::empty(n)))
+                .collect(),
+            date_ranges: Vec::with_capacity(n),
+        }
+    }
+
+    /// The documents of the corpus and how many are indexed.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.corpus.documents.len())
+    }
+
+    /// Indexes up to `max_documents` more documents, or once they all are, sorts the search
+    /// index's word pairs (a step of its own, the longest); returns whether all is done and
+    /// [`ExplorerBuilder::finish`] is quick.
+    pub fn step(&mut self, max_documents: usize) -> bool {
+        let n = self.corpus.documents.len();
+        if self.next == n {
+            if !self.pairs_sorted {
+                self.index.sort_pairs();
+                self.pairs_sorted = true;
+            }
+            return true;
+        }
+        let end = self.next.saturating_add(max_documents).min(n);
+        for i in self.next..end {
+            let (doc, a) = (&self.corpus.documents[i], &self.analyses[i]);
+            self.index.add(&doc.text);
+            let i = i as u32;
+            self.doc_by_id.insert(doc.id.clone(), i);
+            for m in a.countries.iter().filter(|m| m.role == MentionRole::State) {
+                self.countries
+                    .entry(m.code)
+                    .or_insert_with(|| DocSet::empty(n))
+                    .insert(i);
+            }
+            for id in a
+                .organizations
+                .iter()
+                .filter_map(|o| organizations::intern(&o.id))
+            {
+                self.organizations
+                    .entry(id)
+                    .or_insert_with(|| DocSet::empty(n))
+                    .insert(i);
+            }
+            if let Some(src) = &doc.source {
+                self.sources
+                    .entry(src.value.clone())
+                    .or_insert_with(|| DocSet::empty(n))
+                    .insert(i);
+            }
+            for t in document_topics(a) {
+                self.topics[t as usize].1.insert(i);
+            }
+            for r in &a.relations {
+                for p in &r.pairs {
+                    let slot = Stance::ALL.iter().position(|s| *s == p.stance).unwrap_or(2);
+                    self.stances[slot].1.insert(i);
+                    self.pairs
+                        .entry((p.a, p.b))
+                        .or_insert_with(|| DocSet::empty(n))
+                        .insert(i);
+                }
+            }
+            for f in &a.figures {
+                self.figure_kinds[f.kind as usize].1.insert(i);
+            }
+            self.date_ranges.push(
+                doc.date
+                    .and_then(|d| Some((yyyymmdd(&d.value, false)?, yyyymmdd(&d.value, true)?))),
+            );
+        }
+        self.next = end;
+        false
+    }
+
+    /// The explorer, once every document is indexed (any left are indexed now).
+    pub fn finish(mut self) -> Explorer {
+        self.step(usize::MAX);
+        Explorer {
+            corpus: self.corpus,
+            analyses: self.analyses,
+            index: self.index.finish(),
+            doc_by_id: self.doc_by_id,
+            countries: sorted_by_count(self.countries),
+            organizations: sorted_by_count(self.organizations),
+            topics: self.topics,
+            stances: self.stances,
+            sources: sorted_by_count(self.sources),
+            figure_kinds: self.figure_kinds,
+            pairs: self.pairs,
+            date_ranges: self.date_ranges,
+        }
+    }
+}
+
 impl Explorer {
     /// Analyses and indexes a corpus.
     pub fn new(corpus: Corpus) -> Explorer {
@@ -141,86 +282,9 @@ impl Explorer {
 
     /// Indexes a corpus whose analyses are already computed (one per document, in order).
     pub fn with_analyses(corpus: Corpus, analyses: Vec<Analysis>) -> Explorer {
-        let n = corpus.documents.len();
-        let index = SearchIndex::build(corpus.documents.iter().map(|d| d.text.as_str()));
-        let doc_by_id = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i as u32))
-            .collect();
-        let mut countries: BTreeMap<CountryCode, DocSet> = BTreeMap::new();
-        let mut organizations: BTreeMap<&'static str, DocSet> = BTreeMap::new();
-        let mut sources: BTreeMap<String, DocSet> = BTreeMap::new();
-        let mut pairs: HashMap<(CountryCode, CountryCode), DocSet> = HashMap::new();
-        let mut topics: Vec<(Topic, DocSet)> =
-            Topic::ALL.iter().map(|&t| (t, DocSet::empty(n))).collect();
-        let mut stances: Vec<(Stance, DocSet)> =
-            Stance::ALL.iter().map(|&s| (s, DocSet::empty(n))).collect();
-        let mut figure_kinds: Vec<(FigureKind, DocSet)> = FigureKind::ALL
-            .iter()
-            .map(|&k| (k, DocSet::empty(n)))
-            .collect();
-        let mut date_ranges = Vec::with_capacity(n);
-        for (i, (doc, a)) in corpus.documents.iter().zip(&analyses).enumerate() {
-            let i = i as u32;
-            for m in a.countries.iter().filter(|m| m.role == MentionRole::State) {
-                countries
-                    .entry(m.code)
-                    .or_insert_with(|| DocSet::empty(n))
-                    .insert(i);
-            }
-            for id in a
-                .organizations
-                .iter()
-                .filter_map(|o| organizations::intern(&o.id))
-            {
-                organizations
-                    .entry(id)
-                    .or_insert_with(|| DocSet::empty(n))
-                    .insert(i);
-            }
-            if let Some(src) = &doc.source {
-                sources
-                    .entry(src.value.clone())
-                    .or_insert_with(|| DocSet::empty(n))
-                    .insert(i);
-            }
-            for t in document_topics(a) {
-                topics[t as usize].1.insert(i);
-            }
-            for r in &a.relations {
-                for p in &r.pairs {
-                    let slot = Stance::ALL.iter().position(|s| *s == p.stance).unwrap_or(2);
-                    stances[slot].1.insert(i);
-                    pairs
-                        .entry((p.a, p.b))
-                        .or_insert_with(|| DocSet::empty(n))
-                        .insert(i);
-                }
-            }
-            for f in &a.figures {
-                figure_kinds[f.kind as usize].1.insert(i);
-            }
-            date_ranges.push(
-                doc.date
-                    .and_then(|d| Some((yyyymmdd(&d.value, false)?, yyyymmdd(&d.value, true)?))),
-            );
-        }
-        Explorer {
-            corpus,
-            analyses,
-            index,
-            doc_by_id,
-            countries: sorted_by_count(countries),
-            organizations: sorted_by_count(organizations),
-            topics,
-            stances,
-            sources: sorted_by_count(sources),
-            figure_kinds,
-            pairs,
-            date_ranges,
-        }
+        let mut builder = ExplorerBuilder::with_analyses(corpus, analyses);
+        builder.step(usize::MAX);
+        builder.finish()
     }
 
     /// The number of documents.

@@ -56,7 +56,11 @@ impl Bigrams {
 
     /// From (pair key, document) entries, in document order within each pair.
     fn build(mut entries: Vec<(u64, u32)>) -> Bigrams {
-        crate::sort::sort_unstable(&mut entries);
+        // Stable by key, so each pair's documents stay in the order they were added: ascending.
+        // Entries sorted already (see `SearchIndexBuilder::sort_pairs`) cost one pass.
+        if !entries.windows(2).all(|w| w[0] <= w[1]) {
+            crate::sort::radix_sort_by_u64_key(&mut entries);
+        }
         entries.dedup();
         let mut keys = Vec::new();
         let mut offsets = Vec::new();
@@ -210,71 +214,112 @@ pub struct Hit {
     pub score: f32,
 }
 
-impl SearchIndex {
-    /// Builds the index over document texts (index `i` is document `i`).
-    pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> SearchIndex {
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut postings: Vec<Vec<Posting>> = Vec::new();
-        let mut doc_len = Vec::new();
-        let mut buf = String::new();
-        // Term frequencies of the current document, by term id, with the ids it touched: cheaper
-        // than a map per document.
-        let mut tf: Vec<u32> = Vec::new();
-        let mut touched: Vec<u32> = Vec::new();
-        let mut bigrams: Vec<(u64, u32)> = Vec::new();
-        for (doc, text) in texts.into_iter().enumerate() {
-            let mut len = 0u32;
-            let mut previous: Option<u32> = None;
-            for_each_word(text, &mut buf, |_, _, w| {
-                len += 1;
-                let id = match ids.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = postings.len() as u32;
-                        ids.insert(w.to_string(), id);
-                        postings.push(Vec::new());
-                        tf.push(0);
-                        id
-                    }
-                };
-                if tf[id as usize] == 0 {
-                    touched.push(id);
+/// A [`SearchIndex`] being built a document at a time, so a caller can spread the work over
+/// several short tasks (the page must not freeze while a large corpus is indexed).
+#[derive(Default)]
+pub struct SearchIndexBuilder {
+    ids: FxHashMap<String, u32>,
+    postings: Vec<Vec<Posting>>,
+    doc_len: Vec<u32>,
+    buf: String,
+    // Term frequencies of the current document, by term id, with the ids it touched: cheaper
+    // than a map per document.
+    tf: Vec<u32>,
+    touched: Vec<u32>,
+    bigrams: Vec<(u64, u32)>,
+}
+
+impl SearchIndexBuilder {
+    /// Indexes the next document's text.
+    pub fn add(&mut self, text: &str) {
+        let doc = self.doc_len.len() as u32;
+        let mut len = 0u32;
+        let mut previous: Option<u32> = None;
+        let SearchIndexBuilder {
+            ids,
+            postings,
+            buf,
+            tf,
+            touched,
+            bigrams,
+            ..
+        } = self;
+        for_each_word(text, buf, |_, _, w| {
+            len += 1;
+            let id = match ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = postings.len() as u32;
+                    ids.insert(w.to_string(), id);
+                    postings.push(Vec::new());
+                    tf.push(0);
+                    id
                 }
-                tf[id as usize] += 1;
-                if let Some(p) = previous {
-                    bigrams.push((Bigrams::key(p, id), doc as u32));
-                }
-                previous = Some(id);
-            });
-            for id in touched.drain(..) {
-                postings[id as usize].push(Posting {
-                    doc: doc as u32,
-                    tf: std::mem::take(&mut tf[id as usize]),
-                });
+            };
+            if tf[id as usize] == 0 {
+                touched.push(id);
             }
-            doc_len.push(len);
+            tf[id as usize] += 1;
+            if let Some(p) = previous {
+                bigrams.push((Bigrams::key(p, id), doc));
+            }
+            previous = Some(id);
+        });
+        for id in touched.drain(..) {
+            postings[id as usize].push(Posting {
+                doc,
+                tf: std::mem::take(&mut tf[id as usize]),
+            });
         }
-        for p in &mut postings {
-            crate::sort::sort_unstable_by_key(p, |p| p.doc);
-        }
-        let mut vocabulary: Vec<(Box<str>, u32)> = ids
+        self.doc_len.push(len);
+    }
+
+    /// Sorts the word pairs of the documents added so far (the longest part of [`finish`]:
+    /// a caller indexing in slices runs it as a slice of its own). Adding a document after it
+    /// is allowed: [`finish`] then sorts again.
+    ///
+    /// [`finish`]: SearchIndexBuilder::finish
+    pub fn sort_pairs(&mut self) {
+        crate::sort::radix_sort_by_u64_key(&mut self.bigrams);
+    }
+
+    /// The finished index.
+    pub fn finish(self) -> SearchIndex {
+        // Postings are in document order already: documents are added in order.
+        debug_assert!(self
+            .postings
+            .iter()
+            .all(|p| p.windows(2).all(|w| w[0].doc < w[1].doc)));
+        let mut vocabulary: Vec<(Box<str>, u32)> = self
+            .ids
             .into_iter()
             .map(|(w, id)| (w.into_boxed_str(), id))
             .collect();
         crate::sort::sort_unstable(&mut vocabulary);
-        let total: u64 = doc_len.iter().map(|&l| u64::from(l)).sum();
-        let avg_len = if doc_len.is_empty() {
+        let total: u64 = self.doc_len.iter().map(|&l| u64::from(l)).sum();
+        let avg_len = if self.doc_len.is_empty() {
             1.0
         } else {
-            (total as f32 / doc_len.len() as f32).max(1.0)
+            (total as f32 / self.doc_len.len() as f32).max(1.0)
         };
         SearchIndex {
             vocabulary,
-            postings,
-            doc_len,
+            postings: self.postings,
+            doc_len: self.doc_len,
             avg_len,
-            bigrams: Bigrams::build(bigrams),
+            bigrams: Bigrams::build(self.bigrams),
         }
+    }
+}
+
+impl SearchIndex {
+    /// Builds the index over document texts (index `i` is document `i`).
+    pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> SearchIndex {
+        let mut builder = SearchIndexBuilder::default();
+        for text in texts {
+            builder.add(text);
+        }
+        builder.finish()
     }
 
     /// The number of indexed documents.

@@ -484,6 +484,12 @@ impl Importer {
         &self.report.files[last]
     }
 
+    /// The documents read so far, in the order read (each keeps its place: an import can analyse
+    /// them as they arrive).
+    pub fn documents(&self) -> &[Document] {
+        &self.report.documents
+    }
+
     /// The summary so far.
     pub fn summary(&self) -> Summary {
         self.report.summary

@@ -14,6 +14,12 @@ pub fn tests() -> Vec<Test> {
     vec![
         test!(importing_the_fixture_folder_shows_its_documents_and_summary),
         test!(a_cancelled_import_leaves_the_active_corpus),
+        // WebKit ignores the `dataTransfer` a script gives a `DragEvent` (the event carries
+        // none), so a drop cannot be made there without a real drag from the desktop.
+        test!(
+            dropping_files_on_the_page_imports_them,
+            only = [Engine::Chromium, Engine::Firefox]
+        ),
         test!(
             no_request_leaves_the_page_during_an_import,
             only = [Engine::Chromium]
@@ -80,6 +86,77 @@ async fn wait_for_summary(ctx: &Ctx) -> Result<String> {
         ctx.engine
     );
     Ok(status)
+}
+
+/// The fixture files dropped on the page: WebDriver cannot drag files from the desktop, so the
+/// drag is the DOM's own: a `DataTransfer` holding `File`s made of the fixtures' bytes, carried
+/// by `dragover` then `drop` events on the page, through the app's real drop listeners.
+async fn dropping_files_on_the_page_imports_them(ctx: &mut Ctx) -> Result<()> {
+    let (paths, report) = fixtures()?;
+    let mut files = Vec::new();
+    for p in &paths {
+        let name = p.file_name().context("file name")?.to_string_lossy();
+        files.push(serde_json::json!([name, std::fs::read(p)?]));
+    }
+    let files = serde_json::to_string(&files)?;
+    ctx.open(&ctx.site.served.clone()).await?;
+    ctx.wait_for_app().await?;
+    let over = ctx
+        .js(&format!(
+            "const transfer = new DataTransfer();
+             for (const [name, bytes] of {files}) transfer.items.add(new File([new Uint8Array(bytes)], name));
+             window.__dropTransfer = transfer;
+             const over = new DragEvent('dragover', {{ dataTransfer: transfer, bubbles: true, cancelable: true }});
+             document.body.dispatchEvent(over);
+             return {{ accepted: over.defaultPrevented, files: transfer.files.length }};"
+        ))
+        .await?;
+    ensure!(
+        over["accepted"] == Value::Bool(true) && over["files"] == paths.len(),
+        "the page did not accept the drag of {} files: {over}",
+        paths.len()
+    );
+    ctx.wait_for(
+        "the drop hint",
+        "return document.querySelector('.import-drop-hint') ? true : null;",
+    )
+    .await?;
+    ctx.js(
+        "const drop = new DragEvent('drop', { dataTransfer: window.__dropTransfer, bubbles: true, cancelable: true });
+         document.body.dispatchEvent(drop);
+         return drop.defaultPrevented;",
+    )
+    .await?;
+    let status = wait_for_summary(ctx).await?;
+    let s = report.summary;
+    let expected = format!(
+        "{} documents from {} of {} files",
+        s.imported, s.files_imported, s.files
+    );
+    ensure!(
+        status.contains(&expected),
+        "status {status:?}, expected {expected:?}"
+    );
+    ensure!(
+        ctx.js("return !document.querySelector('.import-drop-hint');")
+            .await?
+            == Value::Bool(true),
+        "the drop hint is still shown after the drop"
+    );
+    let header = ctx
+        .wait_for(
+            "the dropped corpus to open",
+            "const h = document.querySelector('[data-testid=corpus-summary]');
+             return h && h.dataset.origin !== 'embedded' ? h.textContent : null;",
+        )
+        .await?;
+    ensure!(
+        header
+            .as_str()
+            .is_some_and(|h| h.contains(&format!("{} documents", s.imported))),
+        "header {header}"
+    );
+    Ok(())
 }
 
 async fn header_summary(ctx: &Ctx) -> Result<String> {
