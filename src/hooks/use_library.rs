@@ -415,14 +415,14 @@ async fn open_bytes(
 ) -> Result<(CorpusEntry, Opened), String> {
     let mut decoder = format::Decoder::new(&bytes).map_err(|e| e.to_string())?;
     slices::yield_now().await;
-    slices::run(|| decoder.step(16))
+    slices::run(|| decoder.step(4))
         .await
         .map_err(|e| e.to_string())?;
     let id = decoder.corpus_hash();
     let analysed = decoder.finish().map_err(|e| e.to_string())?;
     slices::yield_now().await;
     let mut builder = ExplorerBuilder::new(analysed);
-    slices::run(|| Ok::<_, ()>(builder.step(8))).await.ok();
+    slices::run(|| Ok::<_, ()>(builder.step(2))).await.ok();
     slices::yield_now().await;
     let explorer = ExplorerHandle::from_explorer(builder.finish());
     let opened = Opened::indexed(id, explorer, Some(bytes));

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// How long one slice may run, in milliseconds: well under the 50 ms of a long task, leaving
 /// room for the steps whose length cannot be cut (one step overshoots by at most its own size).
-pub const SLICE_MS: f64 = 25.0;
+pub const SLICE_MS: f64 = 15.0;
 
 fn now() -> f64 {
     web_sys::window()

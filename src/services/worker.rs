@@ -21,7 +21,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
 
 /// Files per message to the worker (see [`send_files`]).
-const POST_FILES: usize = 25;
+const POST_FILES: usize = 10;
 
 /// The worker's start script on the hosted site, relative to the page.
 pub const SITE_WORKER_URL: &str = "./import-worker.js";

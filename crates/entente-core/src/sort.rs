@@ -115,23 +115,45 @@ fn merge_sort(idx: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
 /// comparison sort of the million word pairs of a large corpus's search index took a second in
 /// wasm. Not generic, so compiled once.
 pub fn radix_sort_by_u64_key(v: &mut Vec<(u64, u32)>) {
-    if v.len() < 2 {
-        return;
-    }
-    let (mut and, mut or) = (u64::MAX, 0u64);
-    for &(k, _) in v.iter() {
-        and &= k;
-        or |= k;
-    }
-    // Bits where keys differ; digits without any are the same in every key.
-    let varying = and ^ or;
-    let mut buf = vec![(0u64, 0u32); v.len()];
-    let mut counts = vec![0usize; 1 << 16];
-    for shift in (0..64).step_by(16) {
-        if (varying >> shift) & 0xffff == 0 {
-            continue;
+    let mut sorter = RadixSort::new(v);
+    while sorter.pass(v) {}
+}
+
+/// [`radix_sort_by_u64_key`] one pass at a time, for callers that spread the work over short
+/// tasks: each [`RadixSort::pass`] is one linear sweep.
+pub struct RadixSort {
+    /// The shifts of the 16-bit digits still to sort by, lowest first.
+    shifts: Vec<u32>,
+    buf: Vec<(u64, u32)>,
+}
+
+impl RadixSort {
+    /// Plans the sort of `v`: only the digits where keys differ need a pass.
+    pub fn new(v: &[(u64, u32)]) -> RadixSort {
+        let (mut and, mut or) = (u64::MAX, 0u64);
+        for &(k, _) in v {
+            and &= k;
+            or |= k;
         }
-        counts.iter_mut().for_each(|c| *c = 0);
+        let varying = and ^ or;
+        let shifts = (0..64)
+            .step_by(16)
+            .filter(|shift| v.len() > 1 && (varying >> shift) & 0xffff != 0)
+            .rev()
+            .collect();
+        RadixSort {
+            shifts,
+            buf: Vec::new(),
+        }
+    }
+
+    /// Sorts `v` (the slice given to [`RadixSort::new`]) by its next digit; returns whether
+    /// another pass is left.
+    pub fn pass(&mut self, v: &mut Vec<(u64, u32)>) -> bool {
+        let Some(shift) = self.shifts.pop() else {
+            return false;
+        };
+        let mut counts = vec![0usize; 1 << 16];
         for &(k, _) in v.iter() {
             counts[((k >> shift) & 0xffff) as usize] += 1;
         }
@@ -141,12 +163,15 @@ pub fn radix_sort_by_u64_key(v: &mut Vec<(u64, u32)>) {
             *c = sum;
             sum += n;
         }
+        self.buf.clear();
+        self.buf.resize(v.len(), (0, 0));
         for &item in v.iter() {
             let digit = ((item.0 >> shift) & 0xffff) as usize;
-            buf[counts[digit]] = item;
+            self.buf[counts[digit]] = item;
             counts[digit] += 1;
         }
-        std::mem::swap(v, &mut buf);
+        std::mem::swap(v, &mut self.buf);
+        !self.shifts.is_empty()
     }
 }
 

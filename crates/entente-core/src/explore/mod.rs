@@ -134,8 +134,6 @@ pub struct ExplorerBuilder {
     analyses: Vec<Analysis>,
     /// Documents indexed so far.
     next: usize,
-    /// Whether the search index's word pairs are sorted (the last step).
-    pairs_sorted: bool,
     index: SearchIndexBuilder,
     doc_by_id: HashMap<String, u32>,
     countries: BTreeMap<CountryCode, DocSet>,
@@ -161,7 +159,6 @@ impl ExplorerBuilder {
             corpus,
             analyses,
             next: 0,
-            pairs_sorted: false,
             index: SearchIndexBuilder::default(),
             doc_by_id: HashMap::with_capacity(n),
             countries: BTreeMap::new(),
@@ -183,17 +180,13 @@ impl ExplorerBuilder {
         (self.next, self.corpus.documents.len())
     }
 
-    /// Indexes up to `max_documents` more documents, or once they all are, sorts the search
-    /// index's word pairs (a step of its own, the longest); returns whether all is done and
-    /// [`ExplorerBuilder::finish`] is quick.
+    /// Indexes up to `max_documents` more documents, or once they all are, does the next piece
+    /// of the search index's finishing work (a sort or a sweep: each a step of its own); returns
+    /// whether all is done and [`ExplorerBuilder::finish`] is quick.
     pub fn step(&mut self, max_documents: usize) -> bool {
         let n = self.corpus.documents.len();
         if self.next == n {
-            if !self.pairs_sorted {
-                self.index.sort_pairs();
-                self.pairs_sorted = true;
-            }
-            return true;
+            return self.index.finish_step();
         }
         let end = self.next.saturating_add(max_documents).min(n);
         for i in self.next..end {

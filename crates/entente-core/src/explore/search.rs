@@ -54,13 +54,8 @@ impl Bigrams {
         (u64::from(a) << 32) | u64::from(b)
     }
 
-    /// From (pair key, document) entries, in document order within each pair.
-    fn build(mut entries: Vec<(u64, u32)>) -> Bigrams {
-        // Stable by key, so each pair's documents stay in the order they were added: ascending.
-        // Entries sorted already (see `SearchIndexBuilder::sort_pairs`) cost one pass.
-        if !entries.windows(2).all(|w| w[0] <= w[1]) {
-            crate::sort::radix_sort_by_u64_key(&mut entries);
-        }
+    /// From (pair key, document) entries sorted by key, in document order within each pair.
+    fn from_sorted(mut entries: Vec<(u64, u32)>) -> Bigrams {
         entries.dedup();
         let mut keys = Vec::new();
         let mut offsets = Vec::new();
@@ -227,6 +222,24 @@ pub struct SearchIndexBuilder {
     tf: Vec<u32>,
     touched: Vec<u32>,
     bigrams: Vec<(u64, u32)>,
+    /// Once every document is added: how far [`SearchIndexBuilder::finish_step`] has got.
+    finishing: Finishing,
+}
+
+/// The steps after the last document, each a linear sweep or one sort.
+#[derive(Default)]
+enum Finishing {
+    #[default]
+    NotStarted,
+    /// The word pairs' radix sort, a pass per step.
+    SortingPairs(crate::sort::RadixSort),
+    /// The word pairs sorted; the vocabulary next.
+    PairsSorted,
+    /// Everything but the assembly done.
+    Done {
+        vocabulary: Vec<(Box<str>, u32)>,
+        bigrams: Bigrams,
+    },
 }
 
 impl SearchIndexBuilder {
@@ -274,28 +287,55 @@ impl SearchIndexBuilder {
         self.doc_len.push(len);
     }
 
-    /// Sorts the word pairs of the documents added so far (the longest part of [`finish`]:
-    /// a caller indexing in slices runs it as a slice of its own). Adding a document after it
-    /// is allowed: [`finish`] then sorts again.
-    ///
-    /// [`finish`]: SearchIndexBuilder::finish
-    pub fn sort_pairs(&mut self) {
-        crate::sort::radix_sort_by_u64_key(&mut self.bigrams);
+    /// Does the next piece of the work that follows the last document (a pass of the word pairs'
+    /// sort, the vocabulary's sort, the word pairs' arrays); returns whether it is all done, after
+    /// which [`SearchIndexBuilder::finish`] only assembles. A caller indexing in slices runs
+    /// each piece as a slice of its own; documents cannot be added once this has started.
+    pub fn finish_step(&mut self) -> bool {
+        match std::mem::take(&mut self.finishing) {
+            Finishing::NotStarted => {
+                self.finishing =
+                    Finishing::SortingPairs(crate::sort::RadixSort::new(&self.bigrams));
+            }
+            Finishing::SortingPairs(mut sort) => {
+                self.finishing = if sort.pass(&mut self.bigrams) {
+                    Finishing::SortingPairs(sort)
+                } else {
+                    Finishing::PairsSorted
+                };
+            }
+            Finishing::PairsSorted => {
+                let mut vocabulary: Vec<(Box<str>, u32)> = std::mem::take(&mut self.ids)
+                    .into_iter()
+                    .map(|(w, id)| (w.into_boxed_str(), id))
+                    .collect();
+                crate::sort::sort_unstable(&mut vocabulary);
+                let bigrams = Bigrams::from_sorted(std::mem::take(&mut self.bigrams));
+                self.finishing = Finishing::Done {
+                    vocabulary,
+                    bigrams,
+                };
+            }
+            done @ Finishing::Done { .. } => self.finishing = done,
+        }
+        matches!(self.finishing, Finishing::Done { .. })
     }
 
-    /// The finished index.
-    pub fn finish(self) -> SearchIndex {
+    /// The finished index (any work [`SearchIndexBuilder::finish_step`] has left is done now).
+    pub fn finish(mut self) -> SearchIndex {
         // Postings are in document order already: documents are added in order.
         debug_assert!(self
             .postings
             .iter()
             .all(|p| p.windows(2).all(|w| w[0].doc < w[1].doc)));
-        let mut vocabulary: Vec<(Box<str>, u32)> = self
-            .ids
-            .into_iter()
-            .map(|(w, id)| (w.into_boxed_str(), id))
-            .collect();
-        crate::sort::sort_unstable(&mut vocabulary);
+        while !self.finish_step() {}
+        let Finishing::Done {
+            vocabulary,
+            bigrams,
+        } = self.finishing
+        else {
+            unreachable!("finish_step ends at Done");
+        };
         let total: u64 = self.doc_len.iter().map(|&l| u64::from(l)).sum();
         let avg_len = if self.doc_len.is_empty() {
             1.0
@@ -307,7 +347,7 @@ impl SearchIndexBuilder {
             postings: self.postings,
             doc_len: self.doc_len,
             avg_len,
-            bigrams: Bigrams::build(self.bigrams),
+            bigrams,
         }
     }
 }

@@ -336,8 +336,13 @@ fn indexing_in_steps_equals_indexing_at_once() {
             steps += 1;
             assert!(builder.progress().0 <= builder.progress().1);
         }
-        // The documents a few at a time, then one step for the search index's word pairs.
-        assert_eq!(steps, SPECS.len().div_ceil(step), "step {step}");
+        // The documents a few at a time, then the search index's finishing pieces: planning
+        // the word pairs' sort, a pass per digit, then the vocabulary and the pairs' arrays.
+        let documents = SPECS.len().div_ceil(step);
+        assert!(
+            (documents + 2..=documents + 6).contains(&steps),
+            "step {step}: {steps} steps"
+        );
         let stepped = builder.finish();
         let states = [
             ViewState::default(),

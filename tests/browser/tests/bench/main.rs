@@ -404,6 +404,8 @@ async fn import_benchmark(ctx: &mut Ctx) -> Result<()> {
             )
             .await?;
         if let (true, Some(path)) = (profiling, &profile) {
+            // What follows the first results (the rest of the page's first render) too.
+            tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
             let out = ctx
                 .client
                 .issue_cmd(Cdp("Profiler.stop", json!({})))
