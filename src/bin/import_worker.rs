@@ -91,9 +91,14 @@ async fn wait_batch(incoming: &RefCell<Incoming>) -> Option<Batch> {
     }
 }
 
-/// The next batch if one is complete now.
+/// The next batch if one is complete now. Reading starts only once the page has posted every
+/// file: each posted `File` is a synchronous round trip from the page to the browser process,
+/// and reads from the worker meanwhile made those round trips, and the page's tasks, long.
 fn take_batch(incoming: &RefCell<Incoming>) -> Option<Batch> {
     let mut incoming = incoming.borrow_mut();
+    if !incoming.ended {
+        return None;
+    }
     let listed: Vec<(&str, u64)> = incoming
         .waiting
         .iter()

@@ -221,33 +221,78 @@ struct SummaryProps {
     summary: Summary,
 }
 
+/// How many skipped files or warnings a summary lists before "Show all": a generated folder
+/// of 2,000 files gave 965 warnings, and rendering them all was a long task of its own.
+const LIST_PREVIEW: usize = 20;
+
 /// The lists of a finished import.
 #[function_component]
 fn SummaryView(props: &SummaryProps) -> Html {
     let s = &props.summary;
+    let skipped: Vec<(String, String)> = s
+        .skipped
+        .iter()
+        .map(|k| (k.name.clone(), k.reason.clone()))
+        .collect();
+    let warnings: Vec<(String, String)> = s
+        .warnings
+        .iter()
+        .map(|w| (w.name.clone(), format!("{}: {}", w.name, w.message)))
+        .collect();
     html! {
         <div class="import-summary" data-testid="import-summary"
             data-documents={s.documents.to_string()} data-files={s.files.to_string()}>
-            if !s.skipped.is_empty() {
+            if !skipped.is_empty() {
                 <h3 class="import-subheading">
-                    { crate::format::plural(s.skipped.len(), "file skipped", "files skipped") }
+                    { crate::format::plural(skipped.len(), "file skipped", "files skipped") }
                 </h3>
-                <ul class="import-list" data-testid="import-skipped">
-                    { for s.skipped.iter().map(|k| html! {
-                        <li data-name={k.name.clone()}>{ &k.reason }</li>
-                    }) }
-                </ul>
+                <PreviewList items={Rc::new(skipped)} testid="import-skipped" what="skipped files" />
             }
-            if !s.warnings.is_empty() {
+            if !warnings.is_empty() {
                 <h3 class="import-subheading">
-                    { crate::format::plural(s.warnings.len(), "warning", "warnings") }
+                    { crate::format::plural(warnings.len(), "warning", "warnings") }
                 </h3>
-                <ul class="import-list" data-testid="import-warnings">
-                    { for s.warnings.iter().map(|w| html! {
-                        <li data-name={w.name.clone()}>{ format!("{}: {}", w.name, w.message) }</li>
-                    }) }
-                </ul>
+                <PreviewList items={Rc::new(warnings)} testid="import-warnings" what="warnings" />
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviewListProps {
+    /// (file name, line shown) pairs.
+    items: Rc<Vec<(String, String)>>,
+    testid: &'static str,
+    /// What the items are, for the button ("warnings").
+    what: &'static str,
+}
+
+/// A list showing its first [`LIST_PREVIEW`] items, and all of them on request.
+#[function_component]
+fn PreviewList(props: &PreviewListProps) -> Html {
+    let all = use_state_eq(|| false);
+    let shown = if *all {
+        props.items.len()
+    } else {
+        props.items.len().min(LIST_PREVIEW)
+    };
+    let on_all = {
+        let all = all.clone();
+        Callback::from(move |_: MouseEvent| all.set(true))
+    };
+    html! {
+        <>
+            <ul class="import-list" data-testid={props.testid}>
+                { for props.items[..shown].iter().map(|(name, line)| html! {
+                    <li data-name={name.clone()}>{ line }</li>
+                }) }
+            </ul>
+            if shown < props.items.len() {
+                <button type="button" class="button-quiet" onclick={on_all}
+                    data-testid={format!("{}-all", props.testid)}>
+                    { format!("Show all {} {}", props.items.len(), props.what) }
+                </button>
+            }
+        </>
     }
 }

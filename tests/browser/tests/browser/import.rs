@@ -14,6 +14,7 @@ pub fn tests() -> Vec<Test> {
     vec![
         test!(importing_the_fixture_folder_shows_its_documents_and_summary),
         test!(a_cancelled_import_leaves_the_active_corpus),
+        test!(a_long_summary_lists_the_first_items_then_all_on_request),
         // WebKit ignores the `dataTransfer` a script gives a `DragEvent` (the event carries
         // none), so a drop cannot be made there without a real drag from the desktop.
         test!(
@@ -156,6 +157,56 @@ async fn dropping_files_on_the_page_imports_them(ctx: &mut Ctx) -> Result<()> {
             .is_some_and(|h| h.contains(&format!("{} documents", s.imported))),
         "header {header}"
     );
+    Ok(())
+}
+
+/// 25 empty files: each is skipped with a reason, the summary lists the first 20, and "Show all"
+/// lists the 25.
+async fn a_long_summary_lists_the_first_items_then_all_on_request(ctx: &mut Ctx) -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("entente-empty-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let mut paths = Vec::new();
+    for i in 0..25 {
+        let p = dir.join(format!("empty-{i:02}.txt"));
+        std::fs::write(&p, "")?;
+        paths.push(p);
+    }
+    ctx.open(&ctx.site.served.clone()).await?;
+    ctx.wait_for_app().await?;
+    pick_files(ctx, &paths).await?;
+    ctx.wait_for(
+        "the summary of an import that gave nothing",
+        "const s = document.querySelector('[data-testid=import-status]');
+         return s && s.textContent.startsWith('Nothing') ? s.textContent : null;",
+    )
+    .await?;
+    let count = "return document.querySelectorAll('[data-testid=import-skipped] li').length;";
+    ensure!(ctx.js(count).await? == 20, "the preview lists 20 of 25");
+    let button = ctx
+        .client
+        .find(fantoccini::Locator::Css("[data-testid=import-skipped-all]"))
+        .await
+        .context("the Show all button")?;
+    ensure!(
+        button.text().await?.contains("Show all 25 skipped files"),
+        "button {:?}",
+        button.text().await?
+    );
+    button.click().await?;
+    let all = ctx
+        .wait_for(
+            "every skipped file listed",
+            "const n = document.querySelectorAll('[data-testid=import-skipped] li').length; return n === 25 ? n : null;",
+        )
+        .await?;
+    ensure!(all == 25);
+    ensure!(
+        ctx.js("return !document.querySelector('[data-testid=import-skipped-all]');")
+            .await?
+            == Value::Bool(true),
+        "the button stays after every item is shown"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 
