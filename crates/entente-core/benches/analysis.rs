@@ -250,6 +250,23 @@ fn dense(c: &mut Criterion, seeds: &[Document]) {
             }
         }
     }
+    // What the app computes on a keystroke: the matrix and its dense table of counts.
+    let query = MatrixQuery {
+        documents: subsets[2].1.as_deref(),
+        window: Window::Document,
+        organizations: true,
+        ..Default::default()
+    };
+    let cells = index.matrix(&query).cells.len();
+    g.bench_function("document_with_organizations_70pct_and_dense_table", |b| {
+        b.iter(|| {
+            let m = index.matrix(black_box(&query));
+            let dense = m.dense();
+            assert_eq!(m.cells.len(), cells);
+            assert_eq!(dense.len(), m.entities.len() * m.entities.len());
+            dense.iter().filter(|&&n| n > 0).count()
+        })
+    });
     g.finish();
 }
 

@@ -307,6 +307,9 @@ pub struct Matrix {
     pub entities: Vec<Entity>,
     /// The non-empty cells, `a < b`, sorted by (a, b).
     pub cells: Vec<Cell>,
+    /// Per cell, the rows of `a` and `b` in `entities`, as the engine knows them (for
+    /// [`Matrix::dense`], which would otherwise search for two rows per cell).
+    rows: Vec<(u32, u32)>,
 }
 
 impl Matrix {
@@ -328,6 +331,14 @@ impl Matrix {
     pub fn dense(&self) -> Vec<u32> {
         let n = self.entities.len();
         let mut out = vec![0; n * n];
+        if self.rows.len() == self.cells.len() {
+            for (c, &(i, j)) in self.cells.iter().zip(&self.rows) {
+                let (i, j) = (i as usize, j as usize);
+                out[i * n + j] = c.count;
+                out[j * n + i] = c.count;
+            }
+            return out;
+        }
         for c in &self.cells {
             if let (Ok(i), Ok(j)) = (
                 self.entities.binary_search(&c.a),
@@ -560,6 +571,7 @@ impl PairIndex {
         let filter = Filter::new(self, q);
         let mut cells = Vec::new();
         let mut used = vec![false; self.entities.len()];
+        let mut ids: Vec<(u16, u16)> = Vec::new();
         for (p, &(a, b)) in self.pairs.iter().enumerate() {
             if !filter.pair_ok(a, b) {
                 continue;
@@ -572,6 +584,7 @@ impl PairIndex {
             }
             used[usize::from(a)] = true;
             used[usize::from(b)] = true;
+            ids.push((a, b));
             cells.push(Cell {
                 a: self.entities[usize::from(a)],
                 b: self.entities[usize::from(b)],
@@ -582,21 +595,41 @@ impl PairIndex {
         }
         // The index's entities are sorted, so marking the rows in use lists them in order
         // (sorting the tens of thousands of cells' entities cost more than the cells).
-        let used = self.entities.iter().zip(used).filter(|(_, u)| *u);
+        let in_use = self.entities.iter().zip(&used).filter(|(_, u)| **u);
         let entities: Vec<Entity> = match q.countries {
             Some(subset) => {
                 let mut rows: Vec<Entity> = subset
                     .iter()
                     .map(|&c| Entity::Country(c))
-                    .chain(used.map(|(&e, _)| e).filter(|e| e.is_org()))
+                    .chain(in_use.map(|(&e, _)| e).filter(|e| e.is_org()))
                     .collect();
                 crate::sort::sort_unstable(&mut rows);
                 rows.dedup();
                 rows
             }
-            None => used.map(|(&e, _)| e).collect(),
+            None => in_use.map(|(&e, _)| e).collect(),
         };
-        Matrix { entities, cells }
+        // Each index entity in use, its row: its rank among those in use, or, with a country
+        // subset (whose rows need not all be in the index), a search.
+        let mut row = vec![0u32; self.entities.len()];
+        let in_use = used.iter().enumerate().filter(|(_, u)| **u);
+        for (rank, (i, _)) in in_use.enumerate() {
+            row[i] = match q.countries {
+                None => rank as u32,
+                Some(_) => entities
+                    .binary_search(&self.entities[i])
+                    .unwrap_or_default() as u32,
+            };
+        }
+        let rows = ids
+            .iter()
+            .map(|&(a, b)| (row[usize::from(a)], row[usize::from(b)]))
+            .collect();
+        Matrix {
+            entities,
+            cells,
+            rows,
+        }
     }
 
     /// The evidence of one cell of the matrix that `q` gives, in either order: one reference per
@@ -1237,6 +1270,50 @@ mod tests {
     }
 
     #[test]
+    fn long_runs_add_up_past_the_counters_width() {
+        // A pair co-mentioned in more documents than a four-bit lane holds, at every window,
+        // with and without a selection and a filter.
+        let (docs, analyses) = corpus(&TEXTS);
+        let once = index(&docs, &analyses);
+        const ROUNDS: u32 = 37;
+        let repeated: Vec<(&Document, &Analysis)> = docs
+            .iter()
+            .zip(&analyses)
+            .cycle()
+            .take(docs.len() * ROUNDS as usize)
+            .collect();
+        let many = PairIndex::build_with_organizations(repeated);
+        let every: Vec<u32> = (0..docs.len() as u32 * ROUNDS).collect();
+        for window in Window::ALL {
+            for stance in [None, Some(Stance::Neutral)] {
+                for documents in [None, Some(&every[..])] {
+                    let q = MatrixQuery {
+                        window,
+                        stance,
+                        organizations: true,
+                        ..Default::default()
+                    };
+                    let one = once.matrix(&q);
+                    let all = many.matrix(&MatrixQuery { documents, ..q });
+                    assert!(stance.is_some() || !one.cells.is_empty());
+                    assert_eq!(all.entities, one.entities);
+                    assert_eq!(all.cells.len(), one.cells.len());
+                    for (x, y) in all.cells.iter().zip(&one.cells) {
+                        assert_eq!((x.a, x.b), (y.a, y.b));
+                        assert_eq!(x.count, y.count * ROUNDS);
+                        assert_eq!(x.topics, y.topics.map(|n| n * ROUNDS));
+                        assert_eq!(x.stances, y.stances.map(|n| n * ROUNDS));
+                        assert_eq!(
+                            many.evidence(&q, x.a, x.b).len(),
+                            once.evidence(&q, x.a, x.b).len() * ROUNDS as usize
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn empty_corpus() {
         let idx = PairIndex::build(std::iter::empty());
         let m = idx.matrix(&MatrixQuery::default());
@@ -1433,6 +1510,10 @@ mod tests {
             prop_assert_eq!(&m.entities, &entities);
             let got: Vec<Summary> = m.cells.iter().map(|c| summary(&idx, &q, c)).collect();
             prop_assert_eq!(&got, &cells);
+            // The rows the engine records for the dense table are those a search finds.
+            let mut searched = m.clone();
+            searched.rows.clear();
+            prop_assert_eq!(m.dense(), searched.dense());
             for c in &m.cells {
                 prop_assert_eq!(c.stances.iter().sum::<u32>(), c.count);
                 let evidence = idx.evidence(&q, c.b, c.a);
