@@ -14,7 +14,7 @@ use entente_core::explore::state::{MatrixOrder, Window};
 use entente_core::export::{csv_row, entity_kind};
 use entente_core::model::{Stance, Topic, TopicSet};
 use entente_core::relations::matrix::{
-    Cell, Entity, Matrix, MatrixQuery, PairIndex, Window as CoreWindow,
+    Cell, Entity, Evidence, Matrix, MatrixQuery, PairIndex, Window as CoreWindow,
 };
 use std::fmt::Write as _;
 
@@ -53,19 +53,49 @@ pub fn describe(cell: &Cell) -> String {
     out
 }
 
-/// The matrix over the result documents: the core's matrix and its square grid of counts.
+/// The matrix over the result documents: the core's matrix, its square grid of counts, and the
+/// query it answers, from which a cell's evidence is read when the cell is opened.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MatrixData {
-    /// The core's matrix (cells with topics, stances and evidence).
+    /// The core's matrix (cells with counts, topics and stances).
     pub matrix: Matrix,
     /// The counts as a grid over `matrix.entities`.
     pub grid: Grid,
+    /// The documents, in corpus order.
+    docs: Vec<u32>,
+    window: CoreWindow,
+    topics: TopicSet,
+    stance: Option<Stance>,
+    organizations: bool,
 }
 
 impl MatrixData {
     /// The cell of two entities, in either order.
     pub fn cell(&self, a: Entity, b: Entity) -> Option<&Cell> {
         self.matrix.cell(a, b)
+    }
+
+    /// The evidence of the cell of two entities, in document then sentence order: `pairs` must
+    /// be the index the matrix was computed from. The engine reads it only now, since a matrix is
+    /// recomputed on every keystroke and only one cell is ever open.
+    pub fn evidence(&self, pairs: &PairIndex, a: Entity, b: Entity) -> Vec<Evidence> {
+        pairs.evidence(&self.query(), a, b)
+    }
+
+    /// Whether organizations are rows (and so which pair index the matrix comes from).
+    pub fn organizations(&self) -> bool {
+        self.organizations
+    }
+
+    fn query(&self) -> MatrixQuery<'_> {
+        MatrixQuery {
+            documents: Some(&self.docs),
+            window: self.window,
+            topics: self.topics,
+            stance: self.stance,
+            countries: None,
+            organizations: self.organizations,
+        }
     }
 }
 
@@ -79,9 +109,7 @@ pub fn compute(
     stance: Option<Stance>,
     organizations: bool,
 ) -> MatrixData {
-    // The engine lists evidence in the order of the documents it is given: corpus order.
-    let mut docs = docs.to_vec();
-    crate::order::sort_by_key(&mut docs, |d| (u64::from(*d), 0));
+    let docs = docs.to_vec();
     let mut topics = TopicSet::default();
     if let Some(t) = topic {
         topics.insert(t);
@@ -91,14 +119,15 @@ pub fn compute(
         Window::Paragraph => CoreWindow::Paragraph,
         Window::Document => CoreWindow::Document,
     };
-    let matrix = pairs.matrix(&MatrixQuery {
-        documents: Some(&docs),
+    let mut data = MatrixData {
+        docs,
         window,
         topics,
         stance,
-        countries: None,
         organizations,
-    });
+        ..Default::default()
+    };
+    let matrix = pairs.matrix(&data.query());
     let n = matrix.entities.len();
     let counts = matrix.dense();
     let totals = (0..n)
@@ -109,7 +138,9 @@ pub fn compute(
         counts,
         totals,
     };
-    MatrixData { matrix, grid }
+    data.matrix = matrix;
+    data.grid = grid;
+    data
 }
 
 /// The number of colour levels for non-zero counts.

@@ -6,7 +6,7 @@ use crate::format::{date_label, entity_label, plural};
 use crate::hooks::use_explorer::use_explorer;
 use crate::marks::{self, Mark, MarkKind};
 use crate::matrix::MatrixData;
-use crate::services::dom;
+use crate::services::{dom, perf};
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, Entity};
 use entente_core::model::{Stance, Topic};
@@ -47,6 +47,16 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
             }
         });
     }
+    // The engine gives a matrix without evidence; the open cell's is read from the pair index,
+    // once per cell and matrix.
+    let evidence = {
+        let explorer = explorer.clone();
+        use_memo((a, b, props.data.clone()), move |(a, b, data)| {
+            perf::measure("entente:evidence", || {
+                data.evidence(&explorer.pair_index(data.organizations()), *a, *b)
+            })
+        })
+    };
     let close = props
         .on_action
         .reform(|_: MouseEvent| Action::SelectCell(None));
@@ -77,7 +87,6 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
                 .filter(|(_, n)| *n > 0)
                 .map(|(s, n)| format!("{n} {}", s.id()))
                 .collect();
-            let evidence = props.data.matrix.evidence(detail);
             let limit = (*shown).min(evidence.len());
             let more = {
                 let shown = shown.clone();

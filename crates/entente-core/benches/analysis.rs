@@ -1,16 +1,22 @@
 //! Benchmarks of the relation analysers and the matrix: the throughput of the gazetteer, the
 //! organization matcher, the topic classifier and relation extraction over the seed documents
-//! (MB/s of document text), and the matrix over 10,000 documents (the seeds repeated), which must
-//! recompute in at most 10 ms. Each benchmark checks its result first, so a broken fast path
-//! cannot pass for a win.
+//! (MB/s of document text), and the matrix over 10,000 documents (the seeds repeated) and over the
+//! dense generated corpus of the browser benchmark (2,000 articles from `synth`, seed 7, as
+//! `cargo xtask bench` generates them), which must recompute in at most 10 ms. Each benchmark
+//! checks its result first, so a broken fast path cannot pass for a win.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use entente_core::model::{Topic, TopicSet};
 use entente_core::relations::matrix::{MatrixQuery, PairIndex, Window};
-use entente_core::{analyze, gazetteer, organizations, relations, topics, Analysis, Document};
+use entente_core::{
+    analyze, gazetteer, organizations, parse, relations, synth, topics, Analysis, Document,
+};
 use std::hint::black_box;
 
 const DOCS: usize = 10_000;
+/// Articles of the dense corpus, and the generator's seed: those of `cargo xtask bench`.
+const DENSE_ARTICLES: usize = 2_000;
+const DENSE_SEED: u64 = 7;
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -166,6 +172,101 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    g.finish();
+    dense(c, &docs);
+}
+
+/// The matrix over the generated corpus of the browser benchmark, where a document names far
+/// more countries (and so pairs) than a seed: every window with and without organizations, over
+/// all documents and over two search-like subsets (about 30 % and 70 % of the documents).
+fn dense(c: &mut Criterion, seeds: &[Document]) {
+    let pool = synth::Pool::new(seeds);
+    let files: Vec<(String, Vec<u8>)> = synth::generate(&pool, DENSE_ARTICLES, DENSE_SEED)
+        .into_iter()
+        .map(|(n, t)| (n, t.into_bytes()))
+        .collect();
+    let corpus = parse::parse_corpus("dense", files);
+    let analyses: Vec<Analysis> = corpus.documents.iter().map(analyze).collect();
+    let n = corpus.documents.len() as u32;
+    assert!(n >= DENSE_ARTICLES as u32);
+    let index = PairIndex::build_with_organizations(corpus.documents.iter().zip(&analyses));
+    // Subsets spread over the corpus like search results: a fixed pseudo-random pick.
+    let subset = |percent: u64| -> Vec<u32> {
+        let mut rng = synth::Rng::new(percent);
+        (0..n)
+            .filter(|_| rng.below(100) < percent as usize)
+            .collect()
+    };
+    let subsets: [(&str, Option<Vec<u32>>); 3] = [
+        ("", None),
+        ("_30pct", Some(subset(30))),
+        ("_70pct", Some(subset(70))),
+    ];
+
+    for window in Window::ALL {
+        for organizations in [false, true] {
+            let m = index.matrix(&MatrixQuery {
+                window,
+                organizations,
+                ..Default::default()
+            });
+            eprintln!(
+                "dense corpus, {n} documents, {} window{}: {} co-mentions in {} cells",
+                window.id(),
+                if organizations {
+                    " with organizations"
+                } else {
+                    ""
+                },
+                m.total(),
+                m.cells.len()
+            );
+        }
+    }
+    let mut g = c.benchmark_group("matrix_dense_2000_articles");
+    for window in Window::ALL {
+        for organizations in [false, true] {
+            for (suffix, docs) in &subsets {
+                let query = MatrixQuery {
+                    documents: docs.as_deref(),
+                    window,
+                    organizations,
+                    ..Default::default()
+                };
+                let expected = index.matrix(&query).total();
+                assert!(expected > 0);
+                let orgs = if organizations {
+                    "_with_organizations"
+                } else {
+                    ""
+                };
+                g.bench_function(format!("{}{orgs}{suffix}", window.id()), |b| {
+                    b.iter(|| {
+                        let m = index.matrix(black_box(&query));
+                        assert_eq!(m.total(), expected);
+                        m.cells.len()
+                    })
+                });
+            }
+        }
+    }
+    // What the app computes on a keystroke: the matrix and its dense table of counts.
+    let query = MatrixQuery {
+        documents: subsets[2].1.as_deref(),
+        window: Window::Document,
+        organizations: true,
+        ..Default::default()
+    };
+    let cells = index.matrix(&query).cells.len();
+    g.bench_function("document_with_organizations_70pct_and_dense_table", |b| {
+        b.iter(|| {
+            let m = index.matrix(black_box(&query));
+            let dense = m.dense();
+            assert_eq!(m.cells.len(), cells);
+            assert_eq!(dense.len(), m.entities.len() * m.entities.len());
+            dense.iter().filter(|&&n| n > 0).count()
+        })
+    });
     g.finish();
 }
 

@@ -1,14 +1,21 @@
 //! The relation matrix: symmetric country × country counts over a set of documents, with, for each
-//! cell, its topic breakdown, its stance balance and references to the evidence sentences.
+//! cell, its topic breakdown, its stance balance and, on request, the evidence sentences.
 //!
-//! The matrix is recomputed on every filter change, so the work is split in two:
+//! The matrix is recomputed on every filter change and search keystroke, so the work is split:
 //!
-//! - [`PairIndex::build`] runs once per corpus. For each document and each window it lists the
-//!   co-mentioned country pairs as flat entries (pair id, stance, topics, evidence range), with
-//!   pair ids assigned in (a, b) order, so nothing is hashed or sorted later.
-//! - [`PairIndex::matrix`] walks the entries of the selected documents once to count, and once
-//!   more to lay the evidence out cell by cell (a counting sort). 10,000 documents take a few
-//!   milliseconds natively (see `benches/analysis.rs`).
+//! - [`PairIndex::build`] runs once per corpus. For each window it lists every co-mention pair
+//!   by pair (pair-major): for each pair its co-mentions in document order, each a document
+//!   index and 16 bits of topics and stance, with the evidence sentences in arrays of their own.
+//!   Pair ids are assigned in (a, b) order, so nothing is hashed or sorted later.
+//! - [`PairIndex::matrix`] walks each pair's run once, testing each co-mention's document against
+//!   a bit set of the selected documents and adding up its topics and stance in four-bit
+//!   counters of one word, without a branch; a pair's counts stay in registers, and the arrays
+//!   are read in order. The cost is one pass over the window's co-mentions whatever the
+//!   selection (about 2 ms natively for the 490,000 document-window co-mentions of the
+//!   generated 2,000-article corpus; see `benches/analysis.rs`).
+//! - [`PairIndex::evidence`] reads the evidence of one cell, with the same query, when the cell
+//!   is opened: a matrix carries no evidence (gathering it for every cell was ≈40 % of a
+//!   recompute).
 //!
 //! Windows:
 //!
@@ -31,14 +38,13 @@
 //! topics of a relation sentence and a neutral stance (stance is scored between countries, by the
 //! analysers, which the page does not run); the wider windows treat organization mentions like
 //! counted country mentions. Country × country cells are the same with or without organizations.
-//! Organization pairs are kept apart in the index and built only by
-//! [`PairIndex::build_with_organizations`], so a matrix of countries costs what it did before.
+//! Organization pairs are built only by [`PairIndex::build_with_organizations`]; a matrix of
+//! countries skips their runs without reading them.
 
 use super::counts_in_relations;
 use crate::analysis::Analysis;
 use crate::model::{CountryCode, Document, Stance, Topic, TopicSet};
 use std::fmt;
-use std::ops::Range;
 
 /// The co-mention window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -204,49 +210,46 @@ pub struct Evidence {
     pub sentence: u32,
 }
 
-/// One co-mention of a pair in one window of one document.
-#[derive(Clone, Copy, Debug)]
-struct Entry {
-    pair: u32,
-    evidence: u32,
-    n_evidence: u16,
-    topics: u16,
-    stance: u8,
-}
+/// Bits of a co-mention's `meta`: its topics in the low ten ([`Topic::ALL`] order), its stance
+/// index from bit [`STANCE_SHIFT`] on.
+const TOPIC_BITS: u16 = (1 << 10) - 1;
+const STANCE_SHIFT: u16 = 12;
 
+/// One window's co-mentions, pair by pair: a matrix adds up each pair's run of co-mentions in
+/// registers, reading the arrays in order, instead of scattering every co-mention of every
+/// selected document over a table of tens of thousands of pairs (on a dense corpus those
+/// scattered updates, one cache miss each, were the matrix's main cost).
 #[derive(Clone, Debug, Default)]
-struct WindowEntries {
-    entries: Vec<Entry>,
-    /// `entries[doc_start[d]..doc_start[d + 1]]` are document d's.
-    doc_start: Vec<u32>,
-    /// Evidence pool that entries point into.
-    evidence: Vec<Evidence>,
+struct Postings {
+    /// Pair p's co-mentions are `pair_start[p]..pair_start[p + 1]` (one more than the pairs).
+    pair_start: Vec<u32>,
+    /// Per co-mention: its document, ascending within a pair.
+    docs: Vec<u32>,
+    /// Per co-mention: its topics and stance (see [`TOPIC_BITS`]).
+    meta: Vec<u16>,
+    /// Co-mention i's evidence is `sentences[evidence_start[i]..evidence_start[i + 1]]`, in text
+    /// order; it is read only when a cell's evidence is asked for.
+    evidence_start: Vec<u32>,
+    /// Sentence indices in the co-mention's document.
+    sentences: Vec<u32>,
 }
 
-impl WindowEntries {
-    fn of_document(&self, d: u32) -> &[Entry] {
-        let d = d as usize;
-        if d + 1 >= self.doc_start.len() {
-            return &[];
-        }
-        &self.entries[self.doc_start[d] as usize..self.doc_start[d + 1] as usize]
+impl Postings {
+    fn of_pair(&self, p: usize) -> std::ops::Range<usize> {
+        self.pair_start[p] as usize..self.pair_start[p + 1] as usize
     }
 }
 
-/// The per-document pair lists of a corpus, built once, from which matrices are computed.
-///
-/// Pairs that involve an organization are kept in lists of their own, so a matrix of countries
-/// only walks exactly the entries it did before organizations could be rows.
+/// The co-mentions of a corpus, pair by pair and window by window, built once, from which
+/// matrices and cell evidence are computed.
 #[derive(Clone, Debug, Default)]
 pub struct PairIndex {
     /// Every entity in a pair, sorted (countries, then organizations).
     entities: Vec<Entity>,
     /// Pair id → (row, column) indices into `entities`, row < column, in (row, column) order.
     pairs: Vec<(u16, u16)>,
-    /// Country × country co-mentions, by window.
-    windows: [WindowEntries; 3],
-    /// Co-mentions with an organization on one side or both, by window.
-    org_windows: [WindowEntries; 3],
+    /// The co-mentions, by window.
+    windows: [Postings; 3],
     n_docs: u32,
 }
 
@@ -283,7 +286,6 @@ pub struct Cell {
     pub topics: [u32; 10],
     /// Co-mentions per stance, in [`Stance::ALL`] order: cooperative, conflictual, neutral.
     pub stances: [u32; 3],
-    evidence: Range<u32>,
 }
 
 impl Cell {
@@ -305,7 +307,9 @@ pub struct Matrix {
     pub entities: Vec<Entity>,
     /// The non-empty cells, `a < b`, sorted by (a, b).
     pub cells: Vec<Cell>,
-    evidence: Vec<Evidence>,
+    /// Per cell, the rows of `a` and `b` in `entities`, as the engine knows them (for
+    /// [`Matrix::dense`], which would otherwise search for two rows per cell).
+    rows: Vec<(u32, u32)>,
 }
 
 impl Matrix {
@@ -323,14 +327,18 @@ impl Matrix {
     pub fn count(&self, a: impl Into<Entity>, b: impl Into<Entity>) -> u32 {
         self.cell(a, b).map_or(0, |c| c.count)
     }
-    /// The evidence references of a cell, in document then sentence order.
-    pub fn evidence(&self, cell: &Cell) -> &[Evidence] {
-        &self.evidence[cell.evidence.start as usize..cell.evidence.end as usize]
-    }
     /// The full symmetric count table, row-major over [`Matrix::entities`].
     pub fn dense(&self) -> Vec<u32> {
         let n = self.entities.len();
         let mut out = vec![0; n * n];
+        if self.rows.len() == self.cells.len() {
+            for (c, &(i, j)) in self.cells.iter().zip(&self.rows) {
+                let (i, j) = (i as usize, j as usize);
+                out[i * n + j] = c.count;
+                out[j * n + i] = c.count;
+            }
+            return out;
+        }
         for c in &self.cells {
             if let (Ok(i), Ok(j)) = (
                 self.entities.binary_search(&c.a),
@@ -362,17 +370,6 @@ fn window_index(w: Window) -> usize {
         Window::Paragraph => 1,
         Window::Document => 2,
     }
-}
-
-/// What a matrix adds up for one pair.
-#[derive(Clone, Copy, Default)]
-struct PairTally {
-    count: u32,
-    n_evidence: u32,
-    /// Where the pair's next evidence goes, in pass 2.
-    slot: u32,
-    stances: [u32; 3],
-    topics: [u32; 10],
 }
 
 /// A co-mention before pair ids are assigned.
@@ -499,45 +496,59 @@ impl PairIndex {
         let mut pairs = keys.clone();
         crate::sort::sort_unstable(&mut pairs);
         pairs.dedup();
-        let mut windows: [WindowEntries; 3] = Default::default();
-        let mut org_windows: [WindowEntries; 3] = Default::default();
-        for w in windows.iter_mut().chain(&mut org_windows) {
-            w.doc_start = vec![0; n_docs as usize + 1];
+        // A counting sort of the co-mentions by window, then pair. Raws come in document order,
+        // so each pair's co-mentions stay in document, then text, order.
+        let n_pairs = pairs.len();
+        let pair_of: Vec<usize> = keys
+            .iter()
+            .map(|k| pairs.binary_search(k).unwrap_or_default())
+            .collect();
+        let mut next: [Vec<u32>; 3] = std::array::from_fn(|_| vec![0; n_pairs + 1]);
+        for (r, &p) in raws.iter().zip(&pair_of) {
+            next[r.window][p + 1] += 1;
         }
-        // Raws are grouped by document, then window.
-        for (r, key) in raws.iter().zip(&keys) {
-            let pair = pairs.binary_search(key).unwrap_or_default() as u32;
-            // `a < b` and countries sort first, so a pair with an organization has one as `b`.
-            let w = if r.b.is_org() {
-                &mut org_windows[r.window]
-            } else {
-                &mut windows[r.window]
-            };
-            let evidence = w.evidence.len() as u32;
-            w.evidence.extend(r.evidence.iter().map(|&s| Evidence {
-                doc: r.doc,
-                sentence: s,
-            }));
-            w.entries.push(Entry {
-                pair,
-                evidence,
-                n_evidence: r.evidence.len().min(u16::MAX as usize) as u16,
-                topics: r.topics.0,
-                stance: stance_index(r.stance) as u8,
-            });
-            w.doc_start[r.doc as usize + 1] = w.entries.len() as u32;
-        }
-        // Documents without entries start where the previous one ended.
-        for w in windows.iter_mut().chain(&mut org_windows) {
-            for d in 1..w.doc_start.len() {
-                w.doc_start[d] = w.doc_start[d].max(w.doc_start[d - 1]);
+        for starts in &mut next {
+            for p in 0..n_pairs {
+                starts[p + 1] += starts[p];
             }
+        }
+        let mut windows: [Postings; 3] = std::array::from_fn(|w| {
+            let n = next[w][n_pairs] as usize;
+            Postings {
+                pair_start: next[w].clone(),
+                docs: vec![0; n],
+                meta: vec![0; n],
+                evidence_start: vec![0; n + 1],
+                sentences: Vec::new(),
+            }
+        });
+        let mut slot = vec![0u32; raws.len()];
+        for ((r, &p), slot) in raws.iter().zip(&pair_of).zip(&mut slot) {
+            let at = next[r.window][p];
+            next[r.window][p] += 1;
+            *slot = at;
+            let w = &mut windows[r.window];
+            let at = at as usize;
+            w.docs[at] = r.doc;
+            w.meta[at] =
+                (r.topics.0 & TOPIC_BITS) | ((stance_index(r.stance) as u16) << STANCE_SHIFT);
+            w.evidence_start[at + 1] = r.evidence.len() as u32;
+        }
+        for w in &mut windows {
+            for i in 0..w.docs.len() {
+                w.evidence_start[i + 1] += w.evidence_start[i];
+            }
+            w.sentences = vec![0; w.evidence_start[w.docs.len()] as usize];
+        }
+        for (r, &at) in raws.iter().zip(&slot) {
+            let w = &mut windows[r.window];
+            let from = w.evidence_start[at as usize] as usize;
+            w.sentences[from..from + r.evidence.len()].copy_from_slice(&r.evidence);
         }
         PairIndex {
             entities,
             pairs,
             windows,
-            org_windows,
             n_docs,
         }
     }
@@ -553,142 +564,241 @@ impl PairIndex {
         &self.entities
     }
 
-    /// Computes a matrix.
+    /// Computes a matrix: counts, topics and stances per cell. The evidence of a cell is read
+    /// only when it is asked for, by [`PairIndex::evidence`] with the same query.
     pub fn matrix(&self, q: &MatrixQuery) -> Matrix {
-        let wi = window_index(q.window);
-        let lists: &[&WindowEntries] = if q.organizations {
-            &[&self.windows[wi], &self.org_windows[wi]]
-        } else {
-            &[&self.windows[wi]]
-        };
-        // Which pairs the country subset allows (organizations always pass).
-        let pair_ok: Option<Vec<bool>> = q.countries.map(|subset| {
-            let inside: Vec<bool> = self
-                .entities
-                .iter()
-                .map(|e| e.country().is_none_or(|c| subset.contains(&c)))
-                .collect();
-            self.pairs
-                .iter()
-                .map(|&(a, b)| inside[a as usize] && inside[b as usize])
-                .collect()
-        });
-        let stance = q.stance.map(|s| stance_index(s) as u8);
-        let topic_mask = q.topics.0;
-        let keep = |e: &Entry| {
-            (topic_mask == 0 || e.topics & topic_mask != 0)
-                && stance.is_none_or(|s| s == e.stance)
-                && pair_ok.as_ref().is_none_or(|ok| ok[e.pair as usize])
-        };
-        let all: Vec<u32>;
-        let docs: &[u32] = match q.documents {
-            Some(d) => d,
-            None => {
-                all = (0..self.n_docs).collect();
-                &all
+        let w = &self.windows[window_index(q.window)];
+        let filter = Filter::new(self, q);
+        let mut cells = Vec::new();
+        let mut used = vec![false; self.entities.len()];
+        let mut ids: Vec<(u16, u16)> = Vec::new();
+        for (p, &(a, b)) in self.pairs.iter().enumerate() {
+            if !filter.pair_ok(a, b) {
+                continue;
             }
-        };
-
-        // Pass 1: counts, topics, stances and evidence sizes per pair, side by side in one record
-        // per pair, so an entry touches one cache line (dense corpora have tens of thousands of
-        // pairs, and these updates are the matrix's main cost).
-        let mut acc = vec![PairTally::default(); self.pairs.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        for &d in docs {
-            for list in lists {
-                for e in list.of_document(d) {
-                    if !keep(e) {
-                        continue;
-                    }
-                    let a = &mut acc[e.pair as usize];
-                    if a.count == 0 {
-                        touched.push(e.pair);
-                    }
-                    a.count += 1;
-                    a.n_evidence += u32::from(e.n_evidence);
-                    a.stances[usize::from(e.stance)] += 1;
-                    let mut t = e.topics;
-                    while t != 0 {
-                        let bit = t.trailing_zeros() as usize;
-                        if bit < 10 {
-                            a.topics[bit] += 1;
-                        }
-                        t &= t - 1;
-                    }
-                }
+            let run = w.of_pair(p);
+            let (stances, topics) = filter.add_up(&w.docs[run.clone()], &w.meta[run]);
+            let count = stances.iter().sum();
+            if count == 0 {
+                continue;
             }
+            used[usize::from(a)] = true;
+            used[usize::from(b)] = true;
+            ids.push((a, b));
+            cells.push(Cell {
+                a: self.entities[usize::from(a)],
+                b: self.entities[usize::from(b)],
+                count,
+                topics,
+                stances,
+            });
         }
-        crate::sort::sort_unstable(&mut touched);
-        // Evidence offsets (counting sort by pair); `slot` sends a pair to its range.
-        let mut offset = vec![0u32; touched.len() + 1];
-        for (r, &p) in touched.iter().enumerate() {
-            offset[r + 1] = offset[r] + acc[p as usize].n_evidence;
-            acc[p as usize].slot = offset[r];
-        }
-        let mut evidence = vec![
-            Evidence {
-                doc: 0,
-                sentence: 0
+        // The index's entities are sorted, so marking the rows in use lists them in order
+        // (sorting the tens of thousands of cells' entities cost more than the cells).
+        let in_use = self.entities.iter().zip(&used).filter(|(_, u)| **u);
+        let entities: Vec<Entity> = match q.countries {
+            Some(subset) => {
+                let mut rows: Vec<Entity> = subset
+                    .iter()
+                    .map(|&c| Entity::Country(c))
+                    .chain(in_use.map(|(&e, _)| e).filter(|e| e.is_org()))
+                    .collect();
+                crate::sort::sort_unstable(&mut rows);
+                rows.dedup();
+                rows
+            }
+            None => in_use.map(|(&e, _)| e).collect(),
+        };
+        // Each index entity in use, its row: its rank among those in use, or, with a country
+        // subset (whose rows need not all be in the index), a search.
+        let mut row = vec![0u32; self.entities.len()];
+        let in_use = used.iter().enumerate().filter(|(_, u)| **u);
+        for (rank, (i, _)) in in_use.enumerate() {
+            row[i] = match q.countries {
+                None => rank as u32,
+                Some(_) => entities
+                    .binary_search(&self.entities[i])
+                    .unwrap_or_default() as u32,
             };
-            offset[touched.len()] as usize
-        ];
-        // Pass 2: evidence.
-        for &d in docs {
-            for list in lists {
-                for e in list.of_document(d) {
-                    if !keep(e) {
-                        continue;
-                    }
-                    let src = &list.evidence
-                        [e.evidence as usize..e.evidence as usize + e.n_evidence as usize];
-                    let a = &mut acc[e.pair as usize];
-                    let at = a.slot as usize;
-                    evidence[at..at + src.len()].copy_from_slice(src);
-                    a.slot += src.len() as u32;
-                }
-            }
         }
-        // Evidence within a cell in document then sentence order. Documents given in order
-        // already yield it (entries and their evidence are in text order); others are sorted.
-        if !docs.windows(2).all(|w| w[0] <= w[1]) {
-            for r in 0..touched.len() {
-                crate::sort::sort_unstable(
-                    &mut evidence[offset[r] as usize..offset[r + 1] as usize],
-                );
-            }
-        }
-        let cells: Vec<Cell> = touched
+        let rows = ids
             .iter()
-            .enumerate()
-            .map(|(r, &p)| {
-                let (a, b) = self.pairs[p as usize];
-                let t = &acc[p as usize];
-                Cell {
-                    a: self.entities[a as usize],
-                    b: self.entities[b as usize],
-                    count: t.count,
-                    topics: t.topics,
-                    stances: t.stances,
-                    evidence: offset[r]..offset[r + 1],
-                }
-            })
+            .map(|&(a, b)| (row[usize::from(a)], row[usize::from(b)]))
             .collect();
-        let mut entities: Vec<Entity> = match q.countries {
-            Some(subset) => subset
-                .iter()
-                .map(|&c| Entity::Country(c))
-                .chain(cells.iter().flat_map(|c| [c.a, c.b]).filter(|e| e.is_org()))
-                .collect(),
-            None => cells.iter().flat_map(|c| [c.a, c.b]).collect(),
-        };
-        crate::sort::sort_unstable(&mut entities);
-        entities.dedup();
         Matrix {
             entities,
             cells,
-            evidence,
+            rows,
         }
     }
+
+    /// The evidence of one cell of the matrix that `q` gives, in either order: one reference per
+    /// sentence of each co-mention that the cell counts (at the sentence window, exactly
+    /// [`Cell::count`] of them), in document then sentence order. Empty for an empty cell.
+    pub fn evidence(
+        &self,
+        q: &MatrixQuery,
+        a: impl Into<Entity>,
+        b: impl Into<Entity>,
+    ) -> Vec<Evidence> {
+        let (a, b) = (a.into(), b.into());
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        let (Ok(a), Ok(b)) = (
+            self.entities.binary_search(&a),
+            self.entities.binary_search(&b),
+        ) else {
+            return Vec::new();
+        };
+        let (a, b) = (a as u16, b as u16);
+        let Ok(p) = self.pairs.binary_search(&(a, b)) else {
+            return Vec::new();
+        };
+        let filter = Filter::new(self, q);
+        if !filter.pair_ok(a, b) {
+            return Vec::new();
+        }
+        let w = &self.windows[window_index(q.window)];
+        let mut out = Vec::new();
+        for k in w.of_pair(p) {
+            let doc = w.docs[k];
+            if filter.keep(doc, w.meta[k]) {
+                let sentences = w.evidence_start[k] as usize..w.evidence_start[k + 1] as usize;
+                out.extend(
+                    w.sentences[sentences]
+                        .iter()
+                        .map(|&sentence| Evidence { doc, sentence }),
+                );
+            }
+        }
+        out
+    }
+}
+
+/// A query turned into what a co-mention is tested against.
+struct Filter {
+    /// The selected documents, one bit each; `None` for all.
+    selected: Option<Vec<u64>>,
+    /// The topic filter's bits; 0 for all.
+    topics: u16,
+    /// The stance filter's index; `None` for all.
+    stance: Option<u16>,
+    /// Per entity of the index: whether it can be a row (the country subset, organizations or
+    /// not).
+    entity_ok: Vec<bool>,
+}
+
+impl Filter {
+    fn new(index: &PairIndex, q: &MatrixQuery) -> Filter {
+        let selected = q.documents.map(|docs| {
+            let mut bits = vec![0u64; (index.n_docs as usize).div_ceil(64)];
+            // Out-of-range indices are ignored; a document listed twice counts once.
+            for &d in docs.iter().filter(|&&d| d < index.n_docs) {
+                bits[d as usize / 64] |= 1 << (d % 64);
+            }
+            bits
+        });
+        let entity_ok = index
+            .entities
+            .iter()
+            .map(|e| match e {
+                Entity::Country(c) => q.countries.is_none_or(|subset| subset.contains(c)),
+                Entity::Org(_) => q.organizations,
+            })
+            .collect();
+        Filter {
+            selected,
+            topics: q.topics.0,
+            stance: q.stance.map(|s| stance_index(s) as u16),
+            entity_ok,
+        }
+    }
+
+    fn pair_ok(&self, a: u16, b: u16) -> bool {
+        self.entity_ok[usize::from(a)] && self.entity_ok[usize::from(b)]
+    }
+
+    // Without short-circuits: the loops below run these on every co-mention, and a branch on
+    // a filter that passes about half of them would be mispredicted about half of the time.
+    fn passes(&self, meta: u16) -> bool {
+        let topics_ok = (self.topics == 0) | (meta & self.topics != 0);
+        let stance_ok = match self.stance {
+            None => true,
+            Some(s) => meta >> STANCE_SHIFT == s,
+        };
+        topics_ok & stance_ok
+    }
+
+    fn keep(&self, doc: u32, meta: u16) -> bool {
+        self.selected
+            .as_deref()
+            .is_none_or(|bits| selected(bits, doc))
+            & self.passes(meta)
+    }
+
+    /// The stance and topic counts of one pair's co-mentions that pass, with the loop
+    /// specialised for each kind of filter, since it runs over every co-mention of the corpus.
+    fn add_up(&self, docs: &[u32], meta: &[u16]) -> ([u32; 3], [u32; 10]) {
+        let plain = self.topics == 0 && self.stance.is_none();
+        match (&self.selected, plain) {
+            (None, true) => add_up(docs, meta, |_, _| true),
+            (None, false) => add_up(docs, meta, |_, m| self.passes(m)),
+            (Some(bits), true) => add_up(docs, meta, |d, _| selected(bits, d)),
+            (Some(bits), false) => add_up(docs, meta, |d, m| selected(bits, d) & self.passes(m)),
+        }
+    }
+}
+
+fn selected(bits: &[u64], doc: u32) -> bool {
+    bits.get(doc as usize / 64)
+        .is_some_and(|w| w >> (doc % 64) & 1 != 0)
+}
+
+/// How many co-mentions [`add_up`] adds in one word: its counters are four bits wide.
+const LANE_MAX: usize = 15;
+
+/// Per topic bit set, its topics as four-bit counters (lane t for topic t): one co-mention's
+/// topic counts, ready to be added to other co-mentions' in one word (SWAR).
+static TOPIC_LANES: [u64; 1 << 10] = {
+    let mut table = [0u64; 1 << 10];
+    let mut set = 0;
+    while set < table.len() {
+        let mut t = 0;
+        while t < 10 {
+            if set >> t & 1 != 0 {
+                table[set] |= 1 << (4 * t);
+            }
+            t += 1;
+        }
+        set += 1;
+    }
+    table
+};
+
+/// Adds up the co-mentions that `keep` passes: ten topic and three stance counters in four-bit
+/// lanes of one word (topics in lanes 0–9, stances in 10–12), fifteen co-mentions at a time, so
+/// each co-mention costs a table lookup and an add, without a branch (whether it passes is
+/// a mask).
+#[inline(always)]
+fn add_up(docs: &[u32], meta: &[u16], keep: impl Fn(u32, u16) -> bool) -> ([u32; 3], [u32; 10]) {
+    let mut stances = [0u32; 3];
+    let mut topics = [0u32; 10];
+    for (docs, meta) in docs.chunks(LANE_MAX).zip(meta.chunks(LANE_MAX)) {
+        let mut lanes = 0u64;
+        for (&d, &m) in docs.iter().zip(meta) {
+            let one = TOPIC_LANES[usize::from(m & TOPIC_BITS)]
+                | 1 << (40 + 4 * u32::from((m >> STANCE_SHIFT) & 3));
+            lanes += one & 0u64.wrapping_sub(u64::from(keep(d, m)));
+        }
+        if lanes != 0 {
+            for (t, n) in topics.iter_mut().enumerate() {
+                *n += (lanes >> (4 * t)) as u32 & 15;
+            }
+            for (s, n) in stances.iter_mut().enumerate() {
+                *n += (lanes >> (40 + 4 * s)) as u32 & 15;
+            }
+        }
+    }
+    (stances, topics)
 }
 
 /// Adds one document's co-mentions, window by window (with organizations or not).
@@ -928,8 +1038,8 @@ mod tests {
         let c = m.cell(fr, az).unwrap();
         assert_eq!(c.stance_count(Stance::Conflictual), 1);
         assert_eq!(
-            m.evidence(c),
-            &[Evidence {
+            idx.evidence(&MatrixQuery::default(), fr, az),
+            [Evidence {
                 doc: 1,
                 sentence: 1
             }]
@@ -1007,14 +1117,14 @@ mod tests {
     /// A cell with its evidence, comparable across matrices.
     type Summary = (Entity, Entity, u32, [u32; 10], [u32; 3], Vec<Evidence>);
 
-    fn summary(m: &Matrix, c: &Cell) -> Summary {
+    fn summary(idx: &PairIndex, q: &MatrixQuery, c: &Cell) -> Summary {
         (
             c.a,
             c.b,
             c.count,
             c.topics,
             c.stances,
-            m.evidence(c).to_vec(),
+            idx.evidence(q, c.a, c.b),
         )
     }
 
@@ -1039,10 +1149,11 @@ mod tests {
             "{:?}",
             countries.cells
         );
-        let with = idx.matrix(&MatrixQuery {
+        let with_orgs = MatrixQuery {
             organizations: true,
             ..Default::default()
-        });
+        };
+        let with = idx.matrix(&with_orgs);
         assert_eq!(
             with.entities,
             vec![
@@ -1058,8 +1169,12 @@ mod tests {
         );
         // Country cells are the same with or without organizations.
         assert_eq!(
-            summary(&with, with.cell(ru, ua).unwrap()),
-            summary(&countries, countries.cell(ru, ua).unwrap())
+            summary(&idx, &with_orgs, with.cell(ru, ua).unwrap()),
+            summary(
+                &idx,
+                &MatrixQuery::default(),
+                countries.cell(ru, ua).unwrap()
+            )
         );
         let eu = with.cell(org("EU"), az).unwrap();
         assert_eq!(
@@ -1075,8 +1190,8 @@ mod tests {
         );
         assert_eq!(eu.topic_count(Topic::Energy), 1);
         assert_eq!(
-            with.evidence(eu),
-            &[Evidence {
+            idx.evidence(&with_orgs, eu.a, eu.b),
+            [Evidence {
                 doc: 0,
                 sentence: 0
             }]
@@ -1086,14 +1201,23 @@ mod tests {
         assert_eq!(with.count(pk, org("EU")), 1);
         // NATO and Ukraine share a paragraph, not a sentence.
         assert_eq!(with.count(ua, org("NATO")), 0);
-        let p = idx.matrix(&MatrixQuery {
+        let paragraphs = MatrixQuery {
             organizations: true,
             window: Window::Paragraph,
             ..Default::default()
-        });
+        };
+        let p = idx.matrix(&paragraphs);
         let c = p.cell(ua, org("NATO")).unwrap();
         assert_eq!(c.stance_count(Stance::Neutral), 1);
-        assert_eq!(p.evidence(c).len(), 2, "the first sentence of each");
+        assert_eq!(
+            idx.evidence(&paragraphs, org("NATO"), ua).len(),
+            2,
+            "the first sentence of each"
+        );
+        // Without organizations, an organization's cell has no evidence either.
+        assert!(idx
+            .evidence(&MatrixQuery::default(), ua, org("NATO"))
+            .is_empty());
         // Filters apply to organization cells too; a country subset leaves organizations.
         let conflict = idx.matrix(&MatrixQuery {
             organizations: true,
@@ -1143,6 +1267,50 @@ mod tests {
         );
         assert_eq!(org("EU").name(), "European Union");
         assert_eq!(Entity::from(code("AZ")).name(), "Azerbaijan");
+    }
+
+    #[test]
+    fn long_runs_add_up_past_the_counters_width() {
+        // A pair co-mentioned in more documents than a four-bit lane holds, at every window,
+        // with and without a selection and a filter.
+        let (docs, analyses) = corpus(&TEXTS);
+        let once = index(&docs, &analyses);
+        const ROUNDS: u32 = 37;
+        let repeated: Vec<(&Document, &Analysis)> = docs
+            .iter()
+            .zip(&analyses)
+            .cycle()
+            .take(docs.len() * ROUNDS as usize)
+            .collect();
+        let many = PairIndex::build_with_organizations(repeated);
+        let every: Vec<u32> = (0..docs.len() as u32 * ROUNDS).collect();
+        for window in Window::ALL {
+            for stance in [None, Some(Stance::Neutral)] {
+                for documents in [None, Some(&every[..])] {
+                    let q = MatrixQuery {
+                        window,
+                        stance,
+                        organizations: true,
+                        ..Default::default()
+                    };
+                    let one = once.matrix(&q);
+                    let all = many.matrix(&MatrixQuery { documents, ..q });
+                    assert!(stance.is_some() || !one.cells.is_empty());
+                    assert_eq!(all.entities, one.entities);
+                    assert_eq!(all.cells.len(), one.cells.len());
+                    for (x, y) in all.cells.iter().zip(&one.cells) {
+                        assert_eq!((x.a, x.b), (y.a, y.b));
+                        assert_eq!(x.count, y.count * ROUNDS);
+                        assert_eq!(x.topics, y.topics.map(|n| n * ROUNDS));
+                        assert_eq!(x.stances, y.stances.map(|n| n * ROUNDS));
+                        assert_eq!(
+                            many.evidence(&q, x.a, x.b).len(),
+                            once.evidence(&q, x.a, x.b).len() * ROUNDS as usize
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -1234,8 +1402,143 @@ mod tests {
         out
     }
 
+    /// The matrix (its rows, and each cell with its evidence) worked out the straightforward way:
+    /// every co-mention that [`collect_document`] lists, tested against the query one by one
+    /// and added up in a map, in document order. The index's pair-by-pair layout, its
+    /// specialised loops and its lazily read evidence must give exactly this.
+    fn reference(
+        docs: &[Document],
+        analyses: &[Analysis],
+        q: &MatrixQuery,
+    ) -> (Vec<Entity>, Vec<Summary>) {
+        let mut raws = Vec::new();
+        for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
+            collect_document(d as u32, doc, analysis, true, &mut raws);
+        }
+        let allowed = |e: Entity| match e {
+            Entity::Country(c) => q.countries.is_none_or(|s| s.contains(&c)),
+            Entity::Org(_) => q.organizations,
+        };
+        let mut cells: std::collections::BTreeMap<(Entity, Entity), Summary> = Default::default();
+        for r in raws.iter().filter(|r| {
+            r.window == window_index(q.window)
+                && q.documents.is_none_or(|d| d.contains(&r.doc))
+                && (q.topics.is_empty() || r.topics.0 & q.topics.0 != 0)
+                && q.stance.is_none_or(|s| s == r.stance)
+                && allowed(r.a)
+                && allowed(r.b)
+        }) {
+            let c = cells
+                .entry((r.a, r.b))
+                .or_insert_with(|| (r.a, r.b, 0, [0; 10], [0; 3], Vec::new()));
+            c.2 += 1;
+            for t in r.topics.iter() {
+                c.3[t as usize] += 1;
+            }
+            c.4[stance_index(r.stance)] += 1;
+            c.5.extend(r.evidence.iter().map(|&sentence| Evidence {
+                doc: r.doc,
+                sentence,
+            }));
+        }
+        let mut entities: Vec<Entity> = cells.keys().flat_map(|&(a, b)| [a, b]).collect();
+        if let Some(subset) = q.countries {
+            entities.retain(|e| e.is_org());
+            entities.extend(subset.iter().map(|&c| Entity::Country(c)));
+        }
+        entities.sort();
+        entities.dedup();
+        (entities, cells.into_values().collect())
+    }
+
+    /// A query's optional parts, drawn at random: documents (in any order, with repeats and
+    /// out-of-range indices), a topic, a stance and a country subset.
+    type QueryParts = (
+        Option<Vec<u32>>,
+        usize,
+        Option<usize>,
+        Option<usize>,
+        Option<Vec<usize>>,
+        bool,
+    );
+
+    fn query_parts() -> impl Strategy<Value = QueryParts> {
+        (
+            prop::option::of(prop::collection::vec(0u32..9, 0..10)),
+            0usize..3,
+            prop::option::of(0..Topic::ALL.len()),
+            prop::option::of(0..Stance::ALL.len()),
+            prop::option::of(prop::collection::vec(0..COUNTRY_CODES.len(), 0..4)),
+            any::<bool>(),
+        )
+    }
+
+    /// The countries of [`NAMES`], for country subsets.
+    const COUNTRY_CODES: [&str; 7] = ["AZ", "PK", "CN", "FR", "US", "AM", "IR"];
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn matrix_and_evidence_equal_the_straightforward_computation(
+            texts in prop::collection::vec(random_doc(), 1..8),
+            (documents, window, topic, stance, countries, organizations) in query_parts(),
+        ) {
+            let docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
+            let analyses: Vec<Analysis> = docs.iter().map(analyze).collect();
+            let idx = PairIndex::build_with_organizations(docs.iter().zip(&analyses));
+            let countries: Option<Vec<CountryCode>> = countries.map(|c| {
+                let mut c: Vec<CountryCode> = c.iter().map(|&i| code(COUNTRY_CODES[i])).collect();
+                c.sort();
+                c.dedup();
+                c
+            });
+            let mut topics = TopicSet::default();
+            if let Some(t) = topic {
+                topics.insert(Topic::ALL[t]);
+            }
+            let q = MatrixQuery {
+                documents: documents.as_deref(),
+                window: Window::ALL[window],
+                topics,
+                stance: stance.map(|s| Stance::ALL[s]),
+                countries: countries.as_deref(),
+                organizations,
+            };
+            let m = idx.matrix(&q);
+            let (entities, cells) = reference(&docs, &analyses, &q);
+            prop_assert_eq!(&m.entities, &entities);
+            let got: Vec<Summary> = m.cells.iter().map(|c| summary(&idx, &q, c)).collect();
+            prop_assert_eq!(&got, &cells);
+            // The rows the engine records for the dense table are those a search finds.
+            let mut searched = m.clone();
+            searched.rows.clear();
+            prop_assert_eq!(m.dense(), searched.dense());
+            for c in &m.cells {
+                prop_assert_eq!(c.stances.iter().sum::<u32>(), c.count);
+                let evidence = idx.evidence(&q, c.b, c.a);
+                prop_assert!(evidence.windows(2).all(|w| w[0] < w[1]), "{:?}", evidence);
+                if q.window == Window::Sentence {
+                    prop_assert_eq!(evidence.len() as u32, c.count);
+                }
+            }
+            // Pairs outside the matrix have no evidence.
+            for (i, &a) in idx.entities().iter().enumerate() {
+                for &b in &idx.entities()[i + 1..] {
+                    if m.cell(a, b).is_none() {
+                        prop_assert!(idx.evidence(&q, a, b).is_empty());
+                    }
+                }
+            }
+            // Documents are a set: their order and repeats do not matter.
+            if let Some(d) = &documents {
+                let mut sorted = d.clone();
+                sorted.sort();
+                sorted.dedup();
+                let again = idx.matrix(&MatrixQuery { documents: Some(&sorted), ..q });
+                prop_assert_eq!(&again, &m);
+            }
+        }
 
         #[test]
         fn matrix_is_symmetric_and_counts_match_relations(
@@ -1268,21 +1571,24 @@ mod tests {
                 prop_assert!(c.a < c.b);
                 prop_assert_eq!(m.count(c.a, c.b), m.count(c.b, c.a));
                 prop_assert_eq!(c.stances.iter().sum::<u32>(), c.count);
-                prop_assert!(!m.evidence(c).is_empty());
-                for e in m.evidence(c) {
+                let evidence = idx.evidence(&query, c.a, c.b);
+                prop_assert!(!evidence.is_empty());
+                for e in &evidence {
                     prop_assert!(selected.contains(&e.doc));
                 }
             }
             prop_assert_eq!(m.entities.iter().any(|e| e.is_org()), organizations && m.cells.iter().any(|c| c.b.is_org()));
             // Country cells do not depend on whether organizations are rows.
-            let other = idx.matrix(&MatrixQuery { organizations: !organizations, ..query });
-            let country_cells = |m: &Matrix| -> Vec<Summary> {
-                m.cells.iter().filter(|c| !c.b.is_org()).map(|c| summary(m, c)).collect()
+            let other_query = MatrixQuery { organizations: !organizations, ..query };
+            let other = idx.matrix(&other_query);
+            let country_cells = |idx: &PairIndex, q: &MatrixQuery, m: &Matrix| -> Vec<Summary> {
+                m.cells.iter().filter(|c| !c.b.is_org()).map(|c| summary(idx, q, c)).collect()
             };
-            prop_assert_eq!(country_cells(&m), country_cells(&other));
+            prop_assert_eq!(country_cells(&idx, &query, &m), country_cells(&idx, &other_query, &other));
             // An index of countries only gives the same country cells and no organizations.
-            let countries_only = PairIndex::build(docs.iter().zip(&analyses)).matrix(&query);
-            prop_assert_eq!(country_cells(&m), countries_only.cells.iter().map(|c| summary(&countries_only, c)).collect::<Vec<_>>());
+            let countries_index = PairIndex::build(docs.iter().zip(&analyses));
+            let countries_only = countries_index.matrix(&query);
+            prop_assert_eq!(country_cells(&idx, &query, &m), countries_only.cells.iter().map(|c| summary(&countries_index, &query, c)).collect::<Vec<_>>());
             if window == 0 {
                 // Sentence window: each cell counts the relation pairs (and, with organizations,
                 // the sentences naming an organization beside another entity), one evidence each.
@@ -1301,7 +1607,7 @@ mod tests {
                 prop_assert_eq!(m.cells.len(), expected.len());
                 for c in &m.cells {
                     prop_assert_eq!(Some(&c.count), expected.get(&(c.a, c.b)));
-                    prop_assert_eq!(m.evidence(c).len() as u32, c.count);
+                    prop_assert_eq!(idx.evidence(&query, c.a, c.b).len() as u32, c.count);
                 }
             }
         }
