@@ -18,6 +18,22 @@ use entente_core::relations::matrix::{
 };
 use std::fmt::Write as _;
 
+/// The stance balance of a cell of `a` and `b` ("3 cooperative, 1 neutral"), `None` when it
+/// has none. Stance is scored between countries only, so a cell with an organization says so
+/// rather than counting its co-mentions as neutral.
+pub fn stance_balance(a: Entity, b: Entity, stances: [u32; 3]) -> Option<String> {
+    if a.is_org() || b.is_org() {
+        return Some("not scored for organizations".to_string());
+    }
+    let parts: Vec<String> = Stance::ALL
+        .iter()
+        .zip(stances)
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n} {}", s.id()))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// The tooltip of a cell: count, topic breakdown and stance balance.
 pub fn describe(cell: &Cell) -> String {
     let mut topics: Vec<(Topic, u32)> = Topic::ALL
@@ -31,12 +47,6 @@ pub fn describe(cell: &Cell) -> String {
         .iter()
         .map(|(t, n)| format!("{} {n}", t.label()))
         .collect();
-    let stances: Vec<String> = Stance::ALL
-        .iter()
-        .zip(cell.stances)
-        .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| format!("{n} {}", s.id()))
-        .collect();
     let mut out = format!(
         "{} – {}: {} co-mention{}",
         entity_label(cell.a),
@@ -47,8 +57,8 @@ pub fn describe(cell: &Cell) -> String {
     if !topics.is_empty() {
         let _ = write!(out, "\nTopics: {}", topics.join(", "));
     }
-    if !stances.is_empty() {
-        let _ = write!(out, "\nStance: {}", stances.join(", "));
+    if let Some(stance) = stance_balance(cell.a, cell.b, cell.stances) {
+        let _ = write!(out, "\nStance: {stance}");
     }
     out
 }
@@ -510,6 +520,22 @@ mod tests {
 
     fn codes(g: &Grid, idx: &[usize]) -> Vec<String> {
         idx.iter().map(|&i| g.codes[i].to_string()).collect()
+    }
+
+    #[test]
+    fn stance_balance_is_not_claimed_for_organizations() {
+        let az = Entity::Country(CountryCode::new("AZ").unwrap());
+        let ge = Entity::Country(CountryCode::new("GE").unwrap());
+        let eu = Entity::from_id("org.EU").unwrap();
+        assert_eq!(
+            stance_balance(az, ge, [3, 0, 1]).as_deref(),
+            Some("3 cooperative, 1 neutral")
+        );
+        assert_eq!(stance_balance(az, ge, [0, 0, 0]), None);
+        assert_eq!(
+            stance_balance(az, eu, [0, 0, 4]).as_deref(),
+            Some("not scored for organizations")
+        );
     }
 
     #[test]

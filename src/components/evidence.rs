@@ -9,7 +9,7 @@ use crate::matrix::MatrixData;
 use crate::services::{dom, perf};
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, Entity};
-use entente_core::model::{Stance, Topic};
+use entente_core::model::Topic;
 use entente_core::relations::matrix::OrgId;
 use yew::prelude::*;
 
@@ -81,12 +81,7 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
                 .filter(|(_, n)| *n > 0)
                 .map(|(t, n)| format!("{} {n}", t.label()))
                 .collect();
-            let stances: Vec<String> = Stance::ALL
-                .iter()
-                .zip(detail.stances)
-                .filter(|(_, n)| *n > 0)
-                .map(|(s, n)| format!("{n} {}", s.id()))
-                .collect();
+            let stance = crate::matrix::stance_balance(detail.a, detail.b, detail.stances);
             let limit = (*shown).min(evidence.len());
             let more = {
                 let shown = shown.clone();
@@ -97,7 +92,7 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
                     <p class="evidence-summary">
                         { plural(detail.count as usize, "co-mention", "co-mentions") }
                         if !topics.is_empty() { { format!(" · topics: {}", topics.join(", ")) } }
-                        if !stances.is_empty() { { format!(" · stance: {}", stances.join(", ")) } }
+                        if let Some(stance) = stance { { format!(" · stance: {stance}") } }
                     </p>
                     <ol class="evidence-list" data-testid="evidence-list">
                         { for evidence[..limit].iter().enumerate().map(|(k, e)| {

@@ -43,6 +43,7 @@
 
 use super::counts_in_relations;
 use crate::analysis::Analysis;
+use crate::hash::FxHashMap;
 use crate::model::{CountryCode, Document, Stance, Topic, TopicSet};
 use std::fmt;
 
@@ -493,16 +494,31 @@ impl PairIndex {
             .iter()
             .map(|&(a, b)| (rank[usize::from(a)], rank[usize::from(b)]))
             .collect();
-        let mut pairs = keys.clone();
-        crate::sort::sort_unstable(&mut pairs);
-        pairs.dedup();
+        // Pair ids the same way: dense ids by first sight, then the few thousand distinct pairs
+        // sorted and renumbered. Sorting every co-mention's key (half a million on a dense
+        // corpus) took most of a second in wasm, where sorts share one small merge sort.
+        let mut seen: FxHashMap<(u16, u16), u32> = FxHashMap::default();
+        let mut distinct: Vec<(u16, u16)> = Vec::new();
+        let first_ids: Vec<u32> = keys
+            .iter()
+            .map(|&k| {
+                *seen.entry(k).or_insert_with(|| {
+                    distinct.push(k);
+                    (distinct.len() - 1) as u32
+                })
+            })
+            .collect();
+        let mut by_key: Vec<u32> = (0..distinct.len() as u32).collect();
+        crate::sort::sort_unstable_by_key(&mut by_key, |&i| distinct[i as usize]);
+        let mut pair_rank = vec![0usize; distinct.len()];
+        for (k, &i) in by_key.iter().enumerate() {
+            pair_rank[i as usize] = k;
+        }
+        let pairs: Vec<(u16, u16)> = by_key.iter().map(|&i| distinct[i as usize]).collect();
         // A counting sort of the co-mentions by window, then pair. Raws come in document order,
         // so each pair's co-mentions stay in document, then text, order.
         let n_pairs = pairs.len();
-        let pair_of: Vec<usize> = keys
-            .iter()
-            .map(|k| pairs.binary_search(k).unwrap_or_default())
-            .collect();
+        let pair_of: Vec<usize> = first_ids.iter().map(|&i| pair_rank[i as usize]).collect();
         let mut next: [Vec<u32>; 3] = std::array::from_fn(|_| vec![0; n_pairs + 1]);
         for (r, &p) in raws.iter().zip(&pair_of) {
             next[r.window][p + 1] += 1;
