@@ -524,9 +524,7 @@ mod tests {
 
     #[test]
     fn stance_balance_is_not_claimed_for_organizations() {
-        let az = Entity::Country(CountryCode::new("AZ").unwrap());
-        let ge = Entity::Country(CountryCode::new("GE").unwrap());
-        let eu = Entity::from_id("org.EU").unwrap();
+        let (az, ge, eu) = (cc("AZ"), cc("GE"), cc("org.EU"));
         assert_eq!(
             stance_balance(az, ge, [3, 0, 1]).as_deref(),
             Some("3 cooperative, 1 neutral")
