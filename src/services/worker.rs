@@ -27,7 +27,8 @@ const POST_FILES: usize = 10;
 pub const SITE_WORKER_URL: &str = "./import-worker.js";
 /// The data block holding the worker's JavaScript in the single file.
 pub const INLINED_WORKER_ID: &str = "entente-worker";
-/// The data block holding the worker's wasm, as base64, in the single file.
+/// The data block holding the worker's wasm (gzipped, as `entente_core::inline_text`) in the
+/// single file.
 pub const INLINED_WORKER_WASM_ID: &str = "entente-worker-wasm";
 
 /// The messages between the page and the worker: plain objects with a `type`, built and read
@@ -247,7 +248,7 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-/// The worker's code inlined in the page (the single file): the JavaScript and the wasm base64.
+/// The worker's code inlined in the page (the single file): the JavaScript and the wasm's text.
 fn inlined_worker() -> Option<(String, String)> {
     let document = document()?;
     let js = document
@@ -280,9 +281,9 @@ fn create_worker() -> Result<(web_sys::Worker, Option<String>), String> {
             let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(error)?;
             let worker = web_sys::Worker::new(&url).map_err(error)?;
             // The inlined start code waits for its wasm as the first message (decoding the
-            // base64 there, off the main thread).
+            // text and inflating it there, off the main thread). Not trimmed: spaces are data.
             let first = js_sys::Object::new();
-            protocol::set(&first, "wasm", &JsValue::from_str(wasm.trim()));
+            protocol::set(&first, "wasm", &JsValue::from_str(&wasm));
             worker.post_message(&first).map_err(error)?;
             Ok((worker, Some(url)))
         }

@@ -62,25 +62,9 @@ fn encode(corpus: &Corpus) -> Vec<u8> {
     entente_core::format::encode(&entente_core::Analysed::new(corpus.clone()))
 }
 
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            out.push(if i <= chunk.len() {
-                char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize])
-            } else {
-                '='
-            });
-        }
-    }
-    out
+/// The corpus as a saved single file carries it in its data block.
+fn inlined(bytes: &[u8]) -> String {
+    entente_core::inline_text::encode(bytes)
 }
 
 /// Test pages in `dist/test-pages/`, removed when dropped.
@@ -115,7 +99,7 @@ impl Pages {
         );
         let filled = format!(
             "<script type=\"application/octet-stream\" id=\"entente-corpus\">{}</script>",
-            base64(&encode(corpus))
+            inlined(&encode(corpus))
         );
         let mut html = template.replacen(EMPTY_SLOT, &filled, 1);
         if let Some(script) = script {
@@ -264,7 +248,7 @@ fn check_saved(ctx: &Ctx, html: &str, corpus: &Corpus) -> Result<()> {
     );
     let slot = format!(
         "<script type=\"application/octet-stream\" id=\"entente-corpus\">{}</script>",
-        base64(&encode(corpus))
+        inlined(&encode(corpus))
     );
     ensure!(
         html.contains(&slot),
@@ -537,7 +521,7 @@ async fn unavailable_storage_is_reported_and_the_app_works_in_memory(ctx: &mut C
     click(ctx, "[data-testid=storage-save-single-file]").await?;
     let (html, _) = saved_file(ctx, "saved-without-storage").await?;
     ensure!(
-        html.contains(&base64(&encode(&corpus))),
+        html.contains(&inlined(&encode(&corpus))),
         "the single file saved without storage lacks the corpus"
     );
     Ok(())
