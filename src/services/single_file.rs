@@ -157,6 +157,15 @@ fn fill(template: &Element, corpus_text: &str, title: &str) -> Result<JsValue, S
 /// When the template cannot be had (a hosted site deployed without `entente.html`) or the
 /// browser refuses the download; the message is for the user.
 pub async fn save(file_name: &str, title: &str, corpus: Option<&[u8]>) -> Result<(), String> {
+    // An imported corpus is encoded fast, not small; the file carries it compacted. Should the
+    // worker fail, the file is still saved, only larger.
+    let compacted = match corpus {
+        Some(bytes) => super::worker::compact(bytes).await.map_err(|e| {
+            web_sys::console::warn_1(&e.into());
+        }),
+        None => Err(()),
+    };
+    let corpus = compacted.as_deref().ok().or(corpus);
     let encoded = corpus
         .map(entente_core::inline_text::encode)
         .unwrap_or_default();
