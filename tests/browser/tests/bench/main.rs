@@ -553,7 +553,9 @@ async fn single_file_benchmark(ctx: &mut Ctx) -> Result<()> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
     std::io::Write::write_all(&mut gz, &text)?;
     let gzipped = gz.finish()?.len();
-    let documents = entente_core::import::read_files(files.clone()).documents.len();
+    let documents = entente_core::import::read_files(files.clone())
+        .documents
+        .len();
     let want = format!("{} documents", group(documents));
     let list: Vec<String> = files
         .iter()
@@ -567,7 +569,10 @@ async fn single_file_benchmark(ctx: &mut Ctx) -> Result<()> {
         .client
         .find(fantoccini::Locator::Css("[data-testid=import-files]"))
         .await?;
-    input.send_keys(&list.join("\n")).await.context("sending the files")?;
+    input
+        .send_keys(&list.join("\n"))
+        .await
+        .context("sending the files")?;
     let shows = format!(
         "const s = document.querySelector('[data-testid=corpus-summary]'); return s && s.textContent.includes('{want}') ? true : null;"
     );
@@ -583,7 +588,10 @@ async fn single_file_benchmark(ctx: &mut Ctx) -> Result<()> {
     let saved = ctx
         .wait_for("the saved single file", "return window.__ententeSaved;")
         .await?;
-    let saved = saved.as_str().context("the saved file is not text")?.to_string();
+    let saved = saved
+        .as_str()
+        .context("the saved file is not text")?
+        .to_string();
     let ratio = saved.len() as f64 / gzipped as f64;
     println!();
     println!(
