@@ -80,7 +80,12 @@ pub fn encode(corpus: &Analysed) -> Vec<u8> {
     // 4.1 MB), then DEFLATE level 6 0.32 s, for 2.07 MB; level 6 alone took 0.95 s for 3.72 MB.
     // Level 9 after the pass gains 0.2 % for a third more time.
     let payload = payload(corpus);
-    seal(&crate::longrange::encode(&payload), payload.len(), FLAG_LONG_RANGE, 6)
+    seal(
+        &crate::longrange::encode(&payload),
+        payload.len(),
+        FLAG_LONG_RANGE,
+        6,
+    )
 }
 
 /// Encodes an analysed corpus at a DEFLATE level (0, stored, to 10) without the long-range pass:
@@ -165,7 +170,11 @@ impl Header {
         // DEFLATE expands at most about 1032 times: a larger claim is a tampered length, refused
         // before it is allocated. (The long-range pass could expand further, but no corpus
         // repeats itself that much: the generated benchmark corpus packs 6 times.)
-        if len > (bytes.len() - HEADER_LEN).saturating_mul(1032).saturating_add(1024) {
+        if len
+            > (bytes.len() - HEADER_LEN)
+                .saturating_mul(1032)
+                .saturating_add(1024)
+        {
             return Err(corrupt("length mismatch"));
         }
         Ok(Header {
@@ -603,7 +612,11 @@ mod tests {
         let encoded = encode(&analysed);
         let plain = encode_with_level(&analysed, 6).len();
         // The second forty cost next to nothing: the whole is little more than half.
-        assert!(encoded.len() * 10 < plain * 6, "{} against {plain}", encoded.len());
+        assert!(
+            encoded.len() * 10 < plain * 6,
+            "{} against {plain}",
+            encoded.len()
+        );
         assert_eq!(decode(&encoded).unwrap(), analysed);
         let mut decoder = Decoder::new(&encoded).unwrap();
         while !decoder.step(3).unwrap() {}
@@ -617,7 +630,12 @@ mod tests {
         let fast = encode_with_level(&analysed, 1);
         let compacted = compact(&fast).unwrap();
         assert!(compacted.len() <= encode(&analysed).len());
-        assert!(compacted.len() * 2 < fast.len(), "{} of {}", compacted.len(), fast.len());
+        assert!(
+            compacted.len() * 2 < fast.len(),
+            "{} of {}",
+            compacted.len(),
+            fast.len()
+        );
         assert_eq!(decode(&compacted).unwrap(), analysed);
         // Compacting again, or a version 2 file, gives the same bytes.
         assert_eq!(compact(&compacted).unwrap(), compacted);
