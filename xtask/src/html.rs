@@ -46,7 +46,9 @@ const INFLATE_JS: &str = "function __ententeInflate(text) {
     put([0, 13, 60][k % 3]);
     if (k < 3) put((c - 256) & 127);
   }
-  const gzip = new Blob([out.subarray(0, n)]).stream();
+  // A stream of its own, not Blob.stream(): WebKit's blob: worker of a file:// page cannot read
+  // blobs (NotReadableError).
+  const gzip = new ReadableStream({ start(c) { c.enqueue(out.subarray(0, n)); c.close(); } });
   return new Response(gzip.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 }
 ";

@@ -57,9 +57,11 @@ fn test_corpus(name: &str, topic: &str) -> Corpus {
     entente_core::parse::parse_corpus(name, files)
 }
 
-/// The corpus in the format the app stores and inlines (analysed where it is made).
+/// The corpus in the format the app stores (analysed where it is made), encoded as an import
+/// encodes it: fast, without the long-range pass, so a saved file that carries the pass's flag
+/// ([`carried`]) shows that the saver compacted it.
 fn encode(corpus: &Corpus) -> Vec<u8> {
-    entente_core::format::encode(&entente_core::Analysed::new(corpus.clone()))
+    entente_core::format::encode_with_level(&entente_core::Analysed::new(corpus.clone()), 1)
 }
 
 /// The corpus as a saved single file carries it in its data block.
