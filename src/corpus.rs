@@ -1,9 +1,8 @@
-//! Finding and decoding the corpus the app is given: the one inlined in the page as base64 (how a
+//! Finding and decoding the corpus the app is given: the one inlined in the page as text (how a
 //! saved single file carries an imported corpus), or else the one embedded at build time. Pure:
 //! the page is read by `services::page`, and this module only decides and decodes.
 
-use crate::base64;
-use entente_core::{format, Analysed};
+use entente_core::{format, inline_text, Analysed};
 use std::fmt;
 
 /// The corpus written by `build.rs`, in the core's binary format.
@@ -78,13 +77,13 @@ impl fmt::Display for LoadError {
 /// Decodes the inlined corpus if the page has one (non-blank), otherwise the embedded bytes.
 ///
 /// # Errors
-/// When the chosen corpus is not valid base64 or not a readable corpus. A broken inlined corpus
+/// When the chosen corpus is not valid inlined text or not a readable corpus. A broken inlined corpus
 /// is an error, not a silent fallback: the user opened that file to see that corpus.
-pub fn load(inlined_base64: Option<&str>, embedded: &[u8]) -> Result<LoadedCorpus, LoadError> {
-    let inlined = inlined_base64.filter(|t| !t.trim().is_empty());
+pub fn load(inlined_text: Option<&str>, embedded: &[u8]) -> Result<LoadedCorpus, LoadError> {
+    let inlined = inlined_text.filter(|t| !t.trim().is_empty());
     let (origin, bytes) = match inlined {
         Some(text) => {
-            let bytes = base64::decode(text).map_err(|e| LoadError {
+            let bytes = inline_text::decode(text).map_err(|e| LoadError {
                 origin: CorpusOrigin::Inlined,
                 reason: e.to_string(),
             })?;
@@ -110,27 +109,6 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Analysed, format::FormatError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn encode_base64(bytes: &[u8]) -> String {
-        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for chunk in bytes.chunks(3) {
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for i in 0..4 {
-                if i <= chunk.len() {
-                    out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-                } else {
-                    out.push('=');
-                }
-            }
-        }
-        out
-    }
 
     #[test]
     fn the_build_time_parse_of_the_seeds_yields_the_documents() {
@@ -167,7 +145,7 @@ mod tests {
             name: "Imported".into(),
             documents: entente_core::parse::parse_file("a.txt", b"Title\n\nSome text."),
         });
-        let text = encode_base64(&format::encode(&corpus));
+        let text = inline_text::encode(&format::encode(&corpus));
         let loaded = load(Some(&text), EMBEDDED).unwrap();
         assert_eq!(loaded.origin, CorpusOrigin::Inlined);
         assert_eq!(loaded.analysed, corpus);
@@ -180,12 +158,12 @@ mod tests {
 
     #[test]
     fn a_broken_corpus_is_reported_not_hidden() {
-        let err = load(Some("not base64!"), EMBEDDED).unwrap_err();
+        let err = load(Some("not\rinlined"), EMBEDDED).unwrap_err();
         assert_eq!(err.origin, CorpusOrigin::Inlined);
         assert!(err
             .to_string()
             .starts_with("the corpus saved in this file could not be read"));
-        let err = load(Some("aGVsbG8="), EMBEDDED).unwrap_err();
+        let err = load(Some(&inline_text::encode(b"hello")), EMBEDDED).unwrap_err();
         assert!(err.to_string().contains("not an entente corpus"), "{err}");
         let err = load(None, b"garbage").unwrap_err();
         assert_eq!(err.origin, CorpusOrigin::Embedded);

@@ -8,7 +8,7 @@
 //! through a context ([`hooks::use_corpus`]); the shell is keyed by the corpus's id, so a new
 //! corpus is a new explorer and a view state read again from the URL.
 //!
-//! Code map: [`corpus`] (pure: finding and decoding the corpus), [`base64`] (pure), the pure
+//! Code map: [`corpus`] (pure: finding and decoding the corpus), the pure
 //! presentation modules [`format`] (figure values, dates), [`marks`] (highlighted text),
 //! [`matrix`] (matrix order, colours, exports) and [`chart`], with [`order`] (one shared sort)
 //! and [`shared`] (`Rc`s compared by identity); `components/` (one component a
@@ -17,7 +17,6 @@
 //! touches the page's globals (DOM outside the app root, location and history, clipboard,
 //! downloads, keyboard shortcuts, performance marks, panic hook).
 
-pub mod base64;
 pub mod chart;
 pub mod components;
 pub mod corpus;

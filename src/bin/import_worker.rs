@@ -210,7 +210,28 @@ fn handle(incoming: &Rc<RefCell<Incoming>>, reporter: &Rc<Reporter>, data: &JsVa
             incoming.ended = true;
             incoming.wake();
         }
+        protocol::COMPACT => compact(data),
         _ => {}
+    }
+}
+
+/// Shrinks a corpus for a saved single file ([`protocol::COMPACT`]), a request of its own, apart
+/// from any import.
+fn compact(data: &JsValue) {
+    let bytes = js_sys::Uint8Array::new(&protocol::get(data, "bytes")).to_vec();
+    match entente_core::format::compact(&bytes) {
+        Ok(compacted) => {
+            let array = js_sys::Uint8Array::from(compacted.as_slice());
+            let message = protocol::message(protocol::COMPACTED);
+            protocol::set(&message, "bytes", &array.buffer());
+            let _ =
+                scope().post_message_with_transfer(&message, &js_sys::Array::of1(&array.buffer()));
+        }
+        Err(e) => {
+            let message = protocol::message(protocol::FAILED);
+            protocol::set(&message, "message", &e.to_string().into());
+            post(&message);
+        }
     }
 }
 

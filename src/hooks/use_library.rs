@@ -316,7 +316,7 @@ fn remember(memory: &mut Vec<(String, Opened)>, id: &str, opened: &Opened) {
 /// # Errors
 /// When the built-in or the inlined corpus cannot be read.
 pub fn initial(
-    inlined_base64: Option<&str>,
+    inlined_text: Option<&str>,
     embedded: &[u8],
     url_corpus: Option<&str>,
 ) -> Result<Library, LoadError> {
@@ -325,9 +325,9 @@ pub fn initial(
     let mut entries = vec![builtin.entry(None, CorpusOrigin::Embedded)];
     let mut memory = vec![(entries[0].id.clone(), builtin)];
     let mut inlined = None;
-    if let Some(text) = inlined_base64.filter(|t| !t.trim().is_empty()) {
+    if let Some(text) = inlined_text.filter(|t| !t.trim().is_empty()) {
         let loaded = corpus::load(Some(text), embedded)?;
-        let bytes = crate::base64::decode(text).ok().map(Rc::new);
+        let bytes = entente_core::inline_text::decode(text).ok().map(Rc::new);
         let opened = Opened::new(loaded.analysed, bytes);
         let entry = opened.entry(None, CorpusOrigin::Inlined);
         if entry.id != entries[0].id {
@@ -845,7 +845,7 @@ mod tests {
     #[test]
     fn the_start_url_chooses_the_corpus() {
         let bytes = imported("Mine", "Title\n\nSome text about Azerbaijan.");
-        let inlined = crate::base64::encode(&bytes);
+        let inlined = entente_core::inline_text::encode(&bytes);
         let lib = initial(None, corpus::EMBEDDED, None).unwrap();
         assert_eq!(lib.entries.len(), 1);
         assert_eq!(lib.active, lib.entries[0].id);

@@ -6,7 +6,7 @@ use web_sys::Element;
 /// The id of the element the app renders into.
 pub const APP_ROOT_ID: &str = "app";
 /// The id of the `<script type="application/octet-stream">` element that holds an inlined corpus
-/// as base64 (a saved single file).
+/// as text (`entente_core::inline_text`; a saved single file).
 pub const INLINED_CORPUS_ID: &str = "entente-corpus";
 /// The attribute set on `<html>` once the wasm runs: from then on, failures are the panic
 /// banner's business, not the loader's.
@@ -21,7 +21,7 @@ pub fn app_root() -> Option<Element> {
     document()?.get_element_by_id(APP_ROOT_ID)
 }
 
-/// The base64 text of the inlined corpus, if the page has that slot.
+/// The text of the inlined corpus, if the page has that slot.
 pub fn inlined_corpus() -> Option<String> {
     document()?
         .get_element_by_id(INLINED_CORPUS_ID)?

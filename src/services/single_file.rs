@@ -11,8 +11,8 @@
 //!   Its text is filled as text ([`fill_text`]): parsing it into a document (`DOMParser`) would
 //!   make Chromium report its inline styles as policy violations of the running page.
 //!
-//! The corpus goes into the `#entente-corpus` element, a `type="application/octet-stream"` data
-//! block that never runs: the Content-Security-Policy allows the inline scripts by hash, and
+//! The corpus goes into the `#entente-corpus` element as text (`entente_core::inline_text`, seven
+//! bits a character), a `type="application/octet-stream"` data block that never runs: the Content-Security-Policy allows the inline scripts by hash, and
 //! those scripts are byte for byte the template's, so the saved file's policy stays valid
 //! whatever corpus it carries.
 
@@ -106,16 +106,16 @@ async fn template() -> Result<Template, String> {
     Ok(Template::Text(text))
 }
 
-/// Puts the corpus (base64) into the single file's empty corpus slot and the title into its
+/// Puts the corpus (as inlined text) into the single file's empty corpus slot and the title into its
 /// `<title>`, as text. `None` when the text has no corpus slot.
-pub fn fill_text(html: &str, corpus_base64: &str, title: &str) -> Option<String> {
+pub fn fill_text(html: &str, corpus_text: &str, title: &str) -> Option<String> {
     let marker = format!("id=\"{INLINED_CORPUS_ID}\"");
     let at = html.find(&marker)?;
     let open_end = at + html[at..].find('>')? + 1;
     let close = open_end + html[open_end..].find("</script>")?;
-    let mut out = String::with_capacity(html.len() + corpus_base64.len());
+    let mut out = String::with_capacity(html.len() + corpus_text.len());
     out.push_str(&html[..open_end]);
-    out.push_str(corpus_base64);
+    out.push_str(corpus_text);
     out.push_str(&html[close..]);
     if let (Some(start), Some(end)) = (out.find("<title>"), out.find("</title>")) {
         if start < end {
@@ -129,10 +129,10 @@ pub fn fill_text(html: &str, corpus_base64: &str, title: &str) -> Option<String>
     Some(out)
 }
 
-/// Puts the corpus (base64; empty for the built-in corpus) and the title into the template and
+/// Puts the corpus (inlined text; empty for the built-in corpus) and the title into the template and
 /// serializes it. The text stays a JavaScript string: it can be megabytes long, and copying it
 /// through the wasm memory would only cost.
-fn fill(template: &Element, corpus_base64: &str, title: &str) -> Result<JsValue, String> {
+fn fill(template: &Element, corpus_text: &str, title: &str) -> Result<JsValue, String> {
     for attribute in RUNTIME_ATTRIBUTES {
         let _ = template.remove_attribute(attribute);
     }
@@ -141,7 +141,7 @@ fn fill(template: &Element, corpus_base64: &str, title: &str) -> Result<JsValue,
         .ok()
         .flatten()
         .ok_or("the template has no corpus slot")?;
-    slot.set_text_content(Some(corpus_base64));
+    slot.set_text_content(Some(corpus_text));
     if let Ok(Some(element)) = template.query_selector("title") {
         element.set_text_content(Some(title));
     }
@@ -157,7 +157,18 @@ fn fill(template: &Element, corpus_base64: &str, title: &str) -> Result<JsValue,
 /// When the template cannot be had (a hosted site deployed without `entente.html`) or the
 /// browser refuses the download; the message is for the user.
 pub async fn save(file_name: &str, title: &str, corpus: Option<&[u8]>) -> Result<(), String> {
-    let encoded = corpus.map(crate::base64::encode).unwrap_or_default();
+    // An imported corpus is encoded fast, not small; the file carries it compacted. Should the
+    // worker fail, the file is still saved, only larger.
+    let compacted = match corpus {
+        Some(bytes) => super::worker::compact(bytes).await.map_err(|e| {
+            web_sys::console::warn_1(&e.into());
+        }),
+        None => Err(()),
+    };
+    let corpus = compacted.as_deref().ok().or(corpus);
+    let encoded = corpus
+        .map(entente_core::inline_text::encode)
+        .unwrap_or_default();
     let parts = match template().await? {
         Template::Page(page) => {
             let html = fill(&page, &encoded, title)?;

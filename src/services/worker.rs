@@ -13,7 +13,7 @@
 
 use crate::import::{self, Phase, Progress, Summary};
 use crate::services::slices;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,7 +27,8 @@ const POST_FILES: usize = 10;
 pub const SITE_WORKER_URL: &str = "./import-worker.js";
 /// The data block holding the worker's JavaScript in the single file.
 pub const INLINED_WORKER_ID: &str = "entente-worker";
-/// The data block holding the worker's wasm, as base64, in the single file.
+/// The data block holding the worker's wasm (gzipped, as `entente_core::inline_text`) in the
+/// single file.
 pub const INLINED_WORKER_WASM_ID: &str = "entente-worker-wasm";
 
 /// The messages between the page and the worker: plain objects with a `type`, built and read
@@ -52,6 +53,11 @@ pub mod protocol {
     pub const DONE: &str = "done";
     /// Worker → page: the worker failed (`message`).
     pub const FAILED: &str = "failed";
+    /// Page → worker, apart from any import: shrink an encoded corpus (`bytes`, an
+    /// `ArrayBuffer`, transferred) for a saved single file (`entente_core::format::compact`).
+    pub const COMPACT: &str = "compact";
+    /// Worker → page: the compacted corpus (`bytes`, an `ArrayBuffer`, transferred).
+    pub const COMPACTED: &str = "compacted";
 
     /// A new message object of `kind`.
     pub fn message(kind: &str) -> Object {
@@ -247,7 +253,7 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-/// The worker's code inlined in the page (the single file): the JavaScript and the wasm base64.
+/// The worker's code inlined in the page (the single file): the JavaScript and the wasm's text.
 fn inlined_worker() -> Option<(String, String)> {
     let document = document()?;
     let js = document
@@ -280,13 +286,83 @@ fn create_worker() -> Result<(web_sys::Worker, Option<String>), String> {
             let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(error)?;
             let worker = web_sys::Worker::new(&url).map_err(error)?;
             // The inlined start code waits for its wasm as the first message (decoding the
-            // base64 there, off the main thread).
+            // text and inflating it there, off the main thread). Not trimmed: spaces are data.
             let first = js_sys::Object::new();
-            protocol::set(&first, "wasm", &JsValue::from_str(wasm.trim()));
+            protocol::set(&first, "wasm", &JsValue::from_str(&wasm));
             worker.post_message(&first).map_err(error)?;
             Ok((worker, Some(url)))
         }
         None => Ok((web_sys::Worker::new(SITE_WORKER_URL).map_err(error)?, None)),
+    }
+}
+
+/// Shrinks an encoded corpus for a saved single file, in a worker of its own
+/// ([`protocol::COMPACT`]): the page's wasm links only the corpus decoder, the worker the
+/// compressor, and a large corpus takes a moment that the page should not spend.
+///
+/// # Errors
+/// When the worker cannot start, or fails; the message says why.
+pub async fn compact(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    type Settle = Option<(js_sys::Function, js_sys::Function)>;
+    let (worker, blob_url) = create_worker()?;
+    let settle: Rc<RefCell<Settle>> = Rc::new(RefCell::new(None));
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        *settle.borrow_mut() = Some((resolve, reject));
+    });
+    let pending = RefCell::new(Some(js_sys::Uint8Array::from(bytes)));
+    let on_message = {
+        let (worker, settle) = (worker.clone(), settle.clone());
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            let finish = |ok: bool, value: &JsValue| {
+                if let Some((resolve, reject)) = settle.borrow_mut().take() {
+                    let _ = if ok { resolve } else { reject }.call1(&JsValue::NULL, value);
+                }
+            };
+            match protocol::kind(&data).as_str() {
+                protocol::READY => {
+                    let Some(array) = pending.borrow_mut().take() else {
+                        return;
+                    };
+                    let message = protocol::message(protocol::COMPACT);
+                    protocol::set(&message, "bytes", &array.buffer());
+                    let transfer = js_sys::Array::of1(&array.buffer());
+                    if let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
+                        finish(false, &e);
+                    }
+                }
+                protocol::COMPACTED => finish(true, &protocol::get(&data, "bytes")),
+                protocol::FAILED => finish(false, &protocol::get(&data, "message")),
+                _ => {}
+            }
+        })
+    };
+    let on_error = {
+        let settle = settle.clone();
+        Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+            if let Some((_, reject)) = settle.borrow_mut().take() {
+                let _ = reject.call1(&JsValue::NULL, &event.message().into());
+            }
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let result = JsFuture::from(promise).await;
+    worker.set_onmessage(None);
+    worker.set_onerror(None);
+    worker.terminate();
+    if let Some(url) = blob_url {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+    drop((on_message, on_error));
+    match result {
+        Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+        Err(e) => Err(format!(
+            "the corpus could not be compacted: {}",
+            e.as_string()
+                .or_else(|| js_sys::Error::from(e).message().as_string())
+                .unwrap_or_default()
+        )),
     }
 }
 

@@ -9,6 +9,7 @@
 use anyhow::{anyhow, bail, Context, Result};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
+use entente_core::inline_text;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
 /// The policy directives shared by the site and the single file. Each is there for a reason:
@@ -26,18 +27,53 @@ pub const WORKER_WASM: &str = "./import_worker_bg.wasm";
 /// The site's start script for the worker (`static/import-worker.js`, copied by Trunk).
 pub const WORKER_START: &str = "./import-worker.js";
 
+/// The JavaScript reader of `entente_core::inline_text` (the text of the wasm data blocks) and of
+/// gzip (the browser's `DecompressionStream`): `__ententeInflate(text)` resolves with the bytes.
+/// It trusts its input, which the same build wrote: the gzip trailer's checksum and the wasm
+/// compiler check the result.
+const INFLATE_JS: &str = "function __ententeInflate(text) {
+  const out = new Uint8Array(text.length * 2);
+  let acc = 0, bits = 0, n = 0;
+  const put = (group) => {
+    acc = ((acc << 7) | group) & 0x7fff;
+    bits += 7;
+    if (bits >= 8) { bits -= 8; out[n++] = (acc >> bits) & 255; }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) { put(c); continue; }
+    const k = (c - 256) >> 7;
+    put([0, 13, 60][k % 3]);
+    if (k < 3) put((c - 256) & 127);
+  }
+  // A stream of its own, not Blob.stream(): WebKit's blob: worker of a file:// page cannot read
+  // blobs (NotReadableError).
+  const gzip = new ReadableStream({ start(c) { c.enqueue(out.subarray(0, n)); c.close(); } });
+  return new Response(gzip.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+}
+";
+
 /// The single file's start code for the worker, appended to the glue in `#entente-worker`: the
-/// page starts the worker from a `blob:` URL of that text and posts the wasm's base64 as the
-/// first message, decoded here off the main thread. A failure is reported as the site's start
-/// script reports it.
+/// page starts the worker from a `blob:` URL of that text and posts the text of the wasm block
+/// as the first message, read and inflated here off the main thread. A failure is reported as
+/// the site's start script reports it.
 const SINGLE_FILE_WORKER_START: &str = "self.onmessage = (event) => {
   self.onmessage = null;
-  const bytes = Uint8Array.from(atob(event.data.wasm), (c) => c.charCodeAt(0));
-  wasm_bindgen({ module_or_path: bytes }).catch((error) => {
+  wasm_bindgen({ module_or_path: __ententeInflate(event.data.wasm) }).catch((error) => {
     self.postMessage({ type: 'failed', message: 'the import worker could not start: ' + String(error) });
   });
 };
 ";
+
+/// Gzips a wasm binary for inlining: a single file is not compressed in transit, and every
+/// engine the app supports inflates gzip natively (`DecompressionStream`), so the file carries
+/// the wasm at its gzipped size and no decompressor ships in it.
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
 
 /// An element's attributes: names lowercased, values unescaped (`None` for a bare attribute).
 pub type Attributes = Vec<(String, Option<String>)>;
@@ -350,7 +386,8 @@ fn check_inlinable(what: &str, code: &str, tag: &str) -> Result<()> {
 
 /// Assembles the single file from Trunk's page: stylesheets and classic scripts inlined, the
 /// preload hints dropped, and Trunk's module loader replaced by the inlined glue, which
-/// instantiates the wasm from a base64 data block (`#entente-wasm`). The result still needs its
+/// instantiates the wasm from a data block (`#entente-wasm`: the gzipped wasm as
+/// `entente_core::inline_text`; the worker's wasm likewise in `#entente-worker-wasm`). The result still needs its
 /// policy ([`single_file_policy`], [`set_csp`]).
 ///
 /// # Errors
@@ -394,15 +431,15 @@ pub fn single_file(html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>>) -> Result
     }
     let glue = strip_module_exports(&read_text(&glue_url)?)?;
     check_inlinable(&glue_url, &glue, "script")?;
-    let wasm = BASE64.encode(read(&wasm_url)?);
+    let wasm = inline_text::encode(&gzip(&read(&wasm_url)?)?);
     let worker_glue = read_text(WORKER_GLUE)?;
     check_inlinable(WORKER_GLUE, &worker_glue, "script")?;
-    let worker_wasm = BASE64.encode(read(WORKER_WASM)?);
+    let worker_wasm = inline_text::encode(&gzip(&read(WORKER_WASM)?)?);
     edits.push((
         loader.outer.clone(),
         format!(
             "<script type=\"application/octet-stream\" id=\"entente-wasm\">{wasm}</script>\n    \
-             <script type=\"text/plain\" id=\"entente-worker\">\n{worker_glue}\n{SINGLE_FILE_WORKER_START}</script>\n    \
+             <script type=\"text/plain\" id=\"entente-worker\">\n{worker_glue}\n{INFLATE_JS}{SINGLE_FILE_WORKER_START}</script>\n    \
              <script type=\"application/octet-stream\" id=\"entente-worker-wasm\">{worker_wasm}</script>\n    \
              <script type=\"module\" id=\"entente-loader\">\n{glue}\n{}</script>",
             single_file_start()
@@ -427,12 +464,11 @@ fn start_code(module_or_path: &str) -> String {
     )
 }
 
-/// The end of the single file's loader: decode the inlined wasm and start it.
+/// The end of the single file's loader: read and inflate the inlined wasm, and start it.
 fn single_file_start() -> String {
     format!(
-        "const __ententeWasm = Uint8Array.from(\n  \
-         atob(document.getElementById('entente-wasm').textContent.trim()),\n  \
-         (c) => c.charCodeAt(0),\n);\n{}",
+        "{INFLATE_JS}const __ententeWasm = __ententeInflate(\n  \
+         document.getElementById('entente-wasm').textContent,\n);\n{}",
         start_code("__ententeWasm")
     )
 }
@@ -580,7 +616,25 @@ const wasm = await init({ module_or_path: './entente-3_bg.wasm' });
         assert!(!page.contains("href=\"./"), "{page}");
         assert!(page.contains("<script>window.boot = 1;</script>"));
         assert!(page.contains("<style>body { color: red }</style>"));
-        assert!(page.contains("id=\"entente-wasm\">AGFzbQ==</script>"));
+        // The wasm binaries travel gzipped, as inline text, and the browser inflates them.
+        let block = |id: &str| {
+            let e = find_elements(&page, "script", false)
+                .into_iter()
+                .find(|e| e.attr("id") == Some(id))
+                .unwrap();
+            let gz = inline_text::decode(&page[e.inner.clone()]).unwrap();
+            let mut out = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut out)
+                .unwrap();
+            out
+        };
+        assert_eq!(block("entente-wasm"), b"\0asm");
+        assert_eq!(block("entente-worker-wasm"), b"\0asm\x01");
+        assert_eq!(
+            page.matches("pipeThrough(new DecompressionStream('gzip'))")
+                .count(),
+            2
+        );
         assert!(page.contains("\nfunction hello() {}"));
         assert!(!page.contains("export "));
         assert!(page.contains("__wbg_init({ module_or_path: __ententeWasm }).catch("));
@@ -593,7 +647,6 @@ const wasm = await init({ module_or_path: './entente-3_bg.wasm' });
         assert!(
             page.contains("<script type=\"text/plain\" id=\"entente-worker\">\nlet wasm_bindgen;")
         );
-        assert!(page.contains("id=\"entente-worker-wasm\">AGFzbQE=</script>"));
         assert_eq!(
             inline_hashes(&page).0.len(),
             2,

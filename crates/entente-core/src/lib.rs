@@ -20,6 +20,8 @@ pub mod format;
 pub mod gazetteer;
 mod hash;
 pub mod import;
+pub mod inline_text;
+pub mod longrange;
 pub mod model;
 pub mod organizations;
 pub mod parse;

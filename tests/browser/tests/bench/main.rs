@@ -8,7 +8,8 @@
 //! round trips. Medians and 95th percentiles over repeated runs are printed and written to
 //! `target/bench/browser.json`. With `ENTENTE_BENCH_IMPORT` naming a folder, it also times
 //! importing that folder through the file input, and the longest main-thread task meanwhile
-//! (`target/bench/import.json`).
+//! (`target/bench/import.json`), and the size of the single file saved for it against the
+//! gzipped size of its text (`target/bench/single-file.json`).
 
 use anyhow::{bail, Context as _, Result};
 use entente_browser_tests::cdp::Cdp;
@@ -507,6 +508,137 @@ async fn import_benchmark(ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
+/// The imported folder, in path order: names and contents.
+fn import_files() -> Result<(std::path::PathBuf, Vec<(String, Vec<u8>)>)> {
+    let dir = std::path::PathBuf::from(
+        std::env::var_os("ENTENTE_BENCH_IMPORT").context("ENTENTE_BENCH_IMPORT names no folder")?,
+    );
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    paths.sort();
+    let files = paths
+        .iter()
+        .map(|p| {
+            Ok((
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(p)?,
+            ))
+        })
+        .collect::<Result<_>>()?;
+    Ok((dir, files))
+}
+
+/// Makes the page keep the text of every HTML blob it offers (the saved single file) in
+/// `window.__ententeSaved`: the exact bytes a download would write.
+const CAPTURE_SAVE: &str = "window.__ententeSaved = null;
+const create = URL.createObjectURL;
+URL.createObjectURL = function (blob) {
+  if (blob instanceof Blob && blob.type.startsWith('text/html')) {
+    blob.text().then((t) => { window.__ententeSaved = t; });
+  }
+  return create.call(URL, blob);
+};
+return true;";
+
+/// Issue 10's size target: the folder is imported, "Save as a single file" is clicked, and the
+/// file the page offers is compared with the gzipped text of the folder (`cat * | gzip -6`). The
+/// saved file is then opened from `file://`, timed to its first results (`target/bench/single-file.json`).
+async fn single_file_benchmark(ctx: &mut Ctx) -> Result<()> {
+    let (dir, files) = import_files()?;
+    let text: Vec<u8> = files.iter().flat_map(|(_, b)| b.iter().copied()).collect();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    std::io::Write::write_all(&mut gz, &text)?;
+    let gzipped = gz.finish()?.len();
+    let documents = entente_core::import::read_files(files.clone())
+        .documents
+        .len();
+    let want = format!("{} documents", group(documents));
+    let list: Vec<String> = files
+        .iter()
+        .map(|(name, _)| dir.join(name).display().to_string())
+        .collect();
+    let url = ctx.site.served.clone();
+    ctx.open("about:blank").await?;
+    ctx.open(&url).await?;
+    wait_ready(ctx).await?;
+    let input = ctx
+        .client
+        .find(fantoccini::Locator::Css("[data-testid=import-files]"))
+        .await?;
+    input
+        .send_keys(&list.join("\n"))
+        .await
+        .context("sending the files")?;
+    let shows = format!(
+        "const s = document.querySelector('[data-testid=corpus-summary]'); return s && s.textContent.includes('{want}') ? true : null;"
+    );
+    ctx.wait_for("the imported corpus", &shows).await?;
+    ctx.js(CAPTURE_SAVE).await?;
+    ctx.js("const b = document.querySelector('[data-testid=corpus-menu-button]'); if (b.getAttribute('aria-expanded') !== 'true') b.click(); return true;")
+        .await?;
+    ctx.wait_for(
+        "the save button",
+        "const b = document.querySelector('[data-testid=save-single-file]'); if (!b) return null; b.click(); return true;",
+    )
+    .await?;
+    let saved = ctx
+        .wait_for("the saved single file", "return window.__ententeSaved;")
+        .await?;
+    let saved = saved
+        .as_str()
+        .context("the saved file is not text")?
+        .to_string();
+    let ratio = saved.len() as f64 / gzipped as f64;
+    println!();
+    println!(
+        "  single file: {} bytes for {} files of {} bytes ({documents} documents); gzip -6 of the text {} bytes; ratio {ratio:.2} (target ≤ 1.5)",
+        saved.len(),
+        files.len(),
+        text.len(),
+        gzipped
+    );
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    std::fs::create_dir_all(&out)?;
+    let path = out.join("single-file.html");
+    std::fs::write(&path, &saved)?;
+    let file_url = format!("file://{}", path.canonicalize()?.display());
+    let mut opening = Vec::new();
+    for _ in 0..3 {
+        ctx.open("about:blank").await?;
+        let t0 = std::time::Instant::now();
+        ctx.open(&file_url).await?;
+        ctx.wait_for("the saved file's corpus", &shows).await?;
+        opening.push(t0.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!(
+        "  saved file opened from file:// to its corpus: {} ms",
+        opening
+            .iter()
+            .map(|ms| format!("{ms:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let report = json!({
+        "engine": ctx.engine.name(),
+        "files": files.len(),
+        "text_bytes": text.len(),
+        "text_gzip6_bytes": gzipped,
+        "documents": documents,
+        "single_file_bytes": saved.len(),
+        "ratio": ratio,
+        "results": [summary("open the saved file → its corpus shown (WebDriver round trips included)", opening)],
+    });
+    std::fs::write(
+        out.join("single-file.json"),
+        serde_json::to_string_pretty(&report)?,
+    )?;
+    Ok(())
+}
+
 /// A count as the app prints it ("2,232").
 fn group(n: usize) -> String {
     let digits = n.to_string();
@@ -525,6 +657,7 @@ fn main() -> std::process::ExitCode {
     // `cargo xtask bench` sets it for the seed build: importing is measured on the small page.
     if std::env::var_os("ENTENTE_BENCH_IMPORT").is_some() {
         tests.push(test!(import_benchmark, only = [Engine::Chromium]));
+        tests.push(test!(single_file_benchmark, only = [Engine::Chromium]));
     }
     entente_browser_tests::runner::main(tests)
 }

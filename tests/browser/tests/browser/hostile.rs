@@ -5,8 +5,8 @@
 //! request nothing; a corpus of 100,000 one-line documents opens and shows its count.
 //!
 //! The corpora are packed at test time by the release CLI (`entente pack`, as a user would) and
-//! inlined the way a saved single file carries its corpus: base64 in the
-//! `<script type="application/octet-stream" id="entente-corpus">` data block, which is not
+//! inlined the way a saved single file carries its corpus: as text (`entente_core::inline_text`)
+//! in the `<script type="application/octet-stream" id="entente-corpus">` data block, which is not
 //! executable, so the page's CSP hashes stay valid. Nothing large is committed. `cargo xtask test`
 //! builds the release CLI before the suite; run by hand, the first test that packs builds it
 //! (a few minutes after a change to the core), so run `cargo build --release -p entente-cli`
@@ -15,7 +15,6 @@
 use super::explorer::{click, desktop, open_app, wait_for_css};
 use super::foundation::page_requests;
 use anyhow::{bail, ensure, Context as _, Result};
-use base64::Engine as _;
 use entente_browser_tests::{test, Ctx, Engine, Test};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -312,7 +311,7 @@ fn inline_in_single_file(ctx: &Ctx, corpus: &[u8], name: &str) -> Result<String>
         original.matches(CORPUS_SLOT).count() == 1,
         "dist/entente.html has no single empty corpus slot"
     );
-    let encoded = base64::engine::general_purpose::STANDARD.encode(corpus);
+    let encoded = entente_core::inline_text::encode(corpus);
     let html = original.replace(
         CORPUS_SLOT,
         &CORPUS_SLOT.replace("></script>", &format!(">{encoded}</script>")),
