@@ -338,26 +338,9 @@ const IMPORT_RUNS: usize = 3;
 /// reaching the page to the first results of the imported corpus, the worker's share of it, and
 /// the longest main-thread task while the worker runs and in all.
 async fn import_benchmark(ctx: &mut Ctx) -> Result<()> {
-    let dir = std::path::PathBuf::from(
-        std::env::var_os("ENTENTE_BENCH_IMPORT").context("ENTENTE_BENCH_IMPORT names no folder")?,
-    );
-    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()?;
-    paths.sort();
-    let mut files = Vec::new();
-    let mut bytes = 0;
-    for p in &paths {
-        let b = std::fs::read(p)?;
-        bytes += b.len();
-        files.push((
-            p.file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned(),
-            b,
-        ));
-    }
+    let (dir, files) = import_files()?;
+    let paths: Vec<std::path::PathBuf> = files.iter().map(|(name, _)| dir.join(name)).collect();
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     let documents = entente_core::import::read_files(files).documents.len();
     println!();
     println!(
