@@ -491,8 +491,11 @@ async fn import_benchmark(ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
+/// Files by name, with their contents.
+type NamedFiles = Vec<(String, Vec<u8>)>;
+
 /// The imported folder, in path order: names and contents.
-fn import_files() -> Result<(std::path::PathBuf, Vec<(String, Vec<u8>)>)> {
+fn import_files() -> Result<(std::path::PathBuf, NamedFiles)> {
     let dir = std::path::PathBuf::from(
         std::env::var_os("ENTENTE_BENCH_IMPORT").context("ENTENTE_BENCH_IMPORT names no folder")?,
     );
