@@ -1,6 +1,6 @@
-//! Embeds the corpus in the app: every `.txt` and `.md` file of `seeds/` (or of the folder named
-//! by `ENTENTE_CORPUS`, relative to the package root) is parsed with the core's parser at build
-//! time, analysed, and written to `$OUT_DIR/corpus.bin` in the core's binary format, which
+//! Embeds the corpus in the app: every file of `seeds/` (or of the folder named by
+//! `ENTENTE_CORPUS`, relative to the package root) that the browser import accepts (`.txt`, `.md`,
+//! `.html`, `.json`, `.csv`) is read with the core's importer at build time, analysed, and written to `$OUT_DIR/corpus.bin` in the core's binary format, which
 //! `src/corpus.rs` includes with `include_bytes!`. The app therefore never fetches its corpus over
 //! the network, and never runs the analysers for it.
 
@@ -28,13 +28,25 @@ fn main() {
     } else {
         "Seed corpus".to_string()
     };
-    let corpus = entente_core::parse::parse_corpus(
-        &name,
+    let report = entente_core::import::read_files(
         files
             .into_iter()
             .map(|(file, _, bytes)| (file, bytes))
             .collect(),
     );
+    // A refused file does not stop the build (the others still make a corpus), but it is shown.
+    for file in &report.files {
+        if let Some(refusal) = &file.refusal {
+            println!("cargo:warning={}", refusal.message);
+        }
+        for w in &file.warnings {
+            println!("cargo:warning={w}");
+        }
+    }
+    let corpus = entente_core::Corpus {
+        name,
+        documents: report.documents,
+    };
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("corpus.bin");
     // Analysing here, once, means the page never runs (nor ships) the analysers for this corpus.
     let analysed = entente_core::Analysed::new(corpus);
@@ -57,11 +69,8 @@ fn read_corpus_files(folder: &Path) -> Vec<(String, PathBuf, Vec<u8>)> {
         let path = entry
             .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()))
             .path();
-        let is_text = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
-        if !is_text || !path.is_file() {
+        let importable = entente_core::import::Format::from_name(&path.to_string_lossy()).is_some();
+        if !importable || !path.is_file() {
             continue;
         }
         let bytes =

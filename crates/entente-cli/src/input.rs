@@ -1,5 +1,8 @@
-//! Reading `FILE_OR_DIR...` arguments into named byte buffers for the core's parser.
+//! Reading `FILE_OR_DIR...` arguments into a corpus, with the browser import's reader: the same
+//! formats (text, Markdown, HTML, JSON, CSV), the same refusals and the same warnings.
 
+use entente_core::import::{self, Format};
+use entente_core::Corpus;
 use std::path::{Path, PathBuf};
 
 /// The files read, and one message per problem.
@@ -12,12 +15,10 @@ pub struct Loaded {
     pub errors: Vec<String>,
 }
 
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
-
-fn is_text_file(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
+/// Inside a folder, files of other kinds (images, PDFs, notes) are passed over silently; a file
+/// named on the command line is always read, so a refusal says why.
+fn is_importable(p: &Path) -> bool {
+    Format::from_name(&p.to_string_lossy()).is_some()
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
@@ -33,13 +34,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     for p in paths {
         if p.is_dir() {
             walk(&p, out, errors);
-        } else if is_text_file(&p) {
+        } else if is_importable(&p) {
             out.push(p);
         }
     }
 }
 
-/// Reads every file named, and every text file under every folder named.
+/// Reads every file named, and every importable file under every folder named.
 pub fn load(args: &[String]) -> Loaded {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -49,7 +50,7 @@ pub fn load(args: &[String]) -> Loaded {
         if path.is_dir() {
             walk(path, &mut paths, &mut errors);
             if paths.is_empty() {
-                errors.push(format!("{arg}: folder holds no .txt or .md files"));
+                errors.push(format!("{arg}: folder holds no {} files", import::ACCEPTED));
             }
         } else {
             paths.push(path.to_path_buf());
@@ -72,5 +73,32 @@ pub fn load(args: &[String]) -> Loaded {
         name,
         files,
         errors,
+    }
+}
+
+impl Loaded {
+    /// Reads the files into a corpus (in name order, ids unique across files). A refused file
+    /// (empty, only boilerplate, a JSON or CSV syntax error, too large) becomes one more error;
+    /// file-level warnings (a skipped JSON record, a ragged CSV row) are returned for stderr, while
+    /// each document's own warnings stay in its record.
+    pub fn into_corpus(self) -> (Corpus, Vec<String>, Vec<String>) {
+        let Loaded {
+            name,
+            files,
+            mut errors,
+        } = self;
+        let report = import::read_files(files);
+        let mut warnings = Vec::new();
+        for file in &report.files {
+            if let Some(refusal) = &file.refusal {
+                errors.push(refusal.message.clone());
+            }
+            warnings.extend(file.warnings.iter().cloned());
+        }
+        let corpus = Corpus {
+            name,
+            documents: report.documents,
+        };
+        (corpus, errors, warnings)
     }
 }

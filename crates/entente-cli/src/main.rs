@@ -1,7 +1,7 @@
 //! The `entente` command: runs the same core as the app on files and folders of articles.
 //!
-//! Every sub-command reads `FILE_OR_DIR...` arguments the same way (folders are walked for text
-//! files), so one file that cannot be read is reported on stderr and the others are still
+//! Every sub-command reads `FILE_OR_DIR...` arguments the same way (folders are walked for every
+//! format the browser import accepts), so one file that cannot be read is reported on stderr and the others are still
 //! processed; the exit code is then non-zero.
 
 mod input;
@@ -28,7 +28,10 @@ usage:
                                                     articles in DIR (default: seeds)
   entente help                                      this text
 
-Folders are read recursively for .txt and .md files.";
+Files are read as the browser import reads them: .txt and .md (front matter, bulletins split),
+.html (reduced to its article text), .json (`entente extract --json` output or an array of
+{title, date, source, url, text}) and .csv (a header row naming those columns). Folders are read
+recursively for such files; a file that cannot be read is reported and the others are still used.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -98,11 +101,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         other => return Err(format!("unknown command {other:?}\n\n{USAGE}")),
     };
     let opts = parse_options(rest, default)?;
-    let loaded = input::load(&opts.paths);
-    for e in &loaded.errors {
-        eprintln!("entente: {e}");
-    }
-    let corpus = entente_core::parse::parse_corpus(&loaded.name, loaded.files);
+    let (corpus, errors) = load_corpus(&opts.paths);
     let output = match command.as_str() {
         "pack" => {
             let out = opts.out.ok_or("pack needs -o OUT.entente")?;
@@ -117,7 +116,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         _ => Some(render(command, opts.format, &corpus)),
     };
-    Ok(finish(output.as_deref(), &loaded.errors))
+    Ok(finish(output.as_deref(), &errors))
+}
+
+/// Reads the arguments into a corpus, reporting every unreadable or refused file and every
+/// file-level warning on stderr.
+fn load_corpus(paths: &[String]) -> (Corpus, Vec<String>) {
+    let (corpus, errors, warnings) = input::load(paths).into_corpus();
+    for w in &warnings {
+        eprintln!("entente: warning: {w}");
+    }
+    for e in &errors {
+        eprintln!("entente: {e}");
+    }
+    (corpus, errors)
 }
 
 /// Prints the output, and exits 1 when some input could not be read (the errors were already
@@ -183,11 +195,13 @@ fn generate(args: &[String]) -> Result<ExitCode, String> {
     }
     let docs = docs.ok_or("generate needs --docs N")?;
     let out = out.ok_or("generate needs an OUT_DIR")?;
-    let loaded = input::load(std::slice::from_ref(&from));
-    if !loaded.errors.is_empty() {
-        return Err(loaded.errors.join("; "));
+    let (seeds, errors, _) = input::load(std::slice::from_ref(&from)).into_corpus();
+    if !errors.is_empty() {
+        return Err(errors.join("; "));
     }
-    let seeds = entente_core::parse::parse_corpus(&loaded.name, loaded.files);
+    if seeds.documents.is_empty() {
+        return Err(format!("{from}: no articles to recombine"));
+    }
     let pool = entente_core::synth::Pool::new(&seeds.documents);
     let files = entente_core::synth::generate(&pool, docs, seed);
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {out}: {e}"))?;
@@ -256,11 +270,7 @@ fn matrix(args: &[String]) -> Result<ExitCode, String> {
     if paths.is_empty() {
         return Err(format!("no FILE_OR_DIR given\n\n{USAGE}"));
     }
-    let loaded = input::load(&paths);
-    for e in &loaded.errors {
-        eprintln!("entente: {e}");
-    }
-    let corpus = entente_core::parse::parse_corpus(&loaded.name, loaded.files);
+    let (corpus, errors) = load_corpus(&paths);
     let analyses: Vec<Analysis> = corpus.documents.iter().map(analyze).collect();
     let docs = corpus.documents.iter().zip(&analyses);
     let index = if organizations {
@@ -286,5 +296,5 @@ fn matrix(args: &[String]) -> Result<ExitCode, String> {
         None => m.entities.clone(),
     };
     let text = export::matrix_csv(&m, &shown);
-    Ok(finish(Some(&text), &loaded.errors))
+    Ok(finish(Some(&text), &errors))
 }

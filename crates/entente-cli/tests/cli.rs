@@ -64,11 +64,68 @@ fn unreadable_paths_are_reported_and_the_rest_processed() {
     std::fs::create_dir_all(&empty).unwrap();
     let out = entente(&["figures", empty.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("holds no .txt or .md files"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("holds no .txt, .md, .html, .htm, .json, .csv files"));
     std::fs::remove_dir_all(&empty).ok();
 
     let out = entente(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn every_import_format_is_read_and_refusals_are_named() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/import");
+    let out = entente(&["extract", "--json", fixtures]);
+    assert_eq!(out.status.code(), Some(1), "refused files make the exit 1");
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let files: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            d["source_file"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    // HTML, JSON (both shapes) and CSV records beside text and Markdown; the PDF inside the
+    // folder is passed over without a word.
+    for name in [
+        "article.txt",
+        "latin1.txt",
+        "notes.md",
+        "page.html",
+        "records.json",
+        "table.csv",
+        "wrapped.json",
+    ] {
+        assert!(files.contains(&name), "{name} missing from {files:?}");
+    }
+    assert_eq!(
+        files.len(),
+        9,
+        "two records each in records.json and table.csv"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    for (file, reason) in [
+        ("boilerplate.html", "no article text"),
+        ("broken.json", "invalid JSON at line 3"),
+        ("empty.txt", "the file is empty"),
+        ("unterminated.csv", "invalid CSV at line 3"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(file) && l.contains(reason)),
+            "no line names {file} ({reason}): {err}"
+        );
+    }
+    assert!(!err.contains("report.pdf"), "{err}");
+    // Named explicitly, an unsupported file is refused with the reason.
+    let out = entente(&["figures", &format!("{fixtures}/report.pdf")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".pdf files are not supported"));
 }
 
 #[test]
