@@ -4,6 +4,7 @@
 //! documents, titles and dates the core's importer gives natively; a cancelled import leaves the
 //! active corpus as it was; and, in Chromium, no request leaves the page while files import.
 
+use crate::explorer::wait_for_css;
 use anyhow::{bail, ensure, Context as _, Result};
 use entente_browser_tests::{test, Ctx, Engine, Test};
 use entente_core::import::{read_files, ImportReport};
@@ -298,6 +299,31 @@ async fn importing_the_fixture_folder_shows_its_documents_and_summary(ctx: &mut 
             ensure!(
                 again == header,
                 "after a reload the header says {again:?}, not {header:?}"
+            );
+            // The same folder again: no second entry, a notice naming the kept one, and the
+            // corpus active (from the import just made, not read back from the storage).
+            pick_files(ctx, &paths).await?;
+            wait_for_css(ctx, "the notices", "[data-testid=notices]").await?;
+            let notices = ctx
+                .js("return document.querySelector('[data-testid=notices]').textContent;")
+                .await?;
+            ensure!(
+                notices
+                    .as_str()
+                    .is_some_and(|n| n.contains("This corpus is already in your library")),
+                "the notices say {notices}"
+            );
+            let again = header_summary(ctx).await?;
+            ensure!(
+                again == header,
+                "after a second import the header says {again:?}"
+            );
+            let entries = ctx
+                .js("return document.querySelectorAll('[data-testid=corpus-entry]').length;")
+                .await?;
+            ensure!(
+                entries == Value::from(2),
+                "the library lists {entries} corpora, expected the built-in one and the import"
             );
         }
         let rendered: Vec<(String, String, String)> = serde_json::from_value(
