@@ -61,6 +61,19 @@ fn cell_id(r: usize, c: usize) -> String {
     format!("cell-{r}-{c}")
 }
 
+/// The (row, column) of a cell button's id (`cell-ROW-COL`).
+fn parse_cell_id(id: &str) -> Option<(usize, usize)> {
+    let (r, c) = id.strip_prefix("cell-")?.split_once('-')?;
+    Some((r.parse().ok()?, c.parse().ok()?))
+}
+
+/// The cell button an event happened on (or inside), if any.
+fn cell_button(e: &Event) -> Option<web_sys::Element> {
+    e.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .and_then(|el| el.closest(".cell-button").ok().flatten())
+}
+
 /// The largest count among the shown rows and columns.
 fn shown_max(data: &MatrixData, shown: &[usize]) -> u32 {
     shown
@@ -118,6 +131,50 @@ fn MatrixTable(props: &MatrixTableProps) -> Html {
         _ => first_cell,
     };
 
+    // The table's cells share three listeners on the table rather than one each: a keystroke
+    // that changes the matrix then rebuilds hundreds of buttons without as many closures and
+    // listener registrations.
+    let onclick = {
+        let shown = shown.clone();
+        let data = data.clone();
+        let active = active.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some((r, c)) = cell_button(&e).and_then(|b| parse_cell_id(&b.id())) else {
+                return;
+            };
+            let (Some(&i), Some(&j)) = (shown.get(r), shown.get(c)) else {
+                return;
+            };
+            active.set(Some((r, c)));
+            on_action.emit(Action::SelectCell(Some((
+                data.grid.codes[i],
+                data.grid.codes[j],
+            ))));
+        })
+    };
+    // The tooltip (count, topics, stance balance) is written when the pointer first reaches a
+    // cell: composing it for every cell on every change would cost more than the rest of the cell.
+    let onmouseover = {
+        let shown = shown.clone();
+        let data = data.clone();
+        Callback::from(move |e: MouseEvent| {
+            // Written on every entry, not once: the button may have been reused for another
+            // count since (the renderer does not know of this attribute, so never clears it).
+            let Some(button) = cell_button(&e) else {
+                return;
+            };
+            let Some((r, c)) = parse_cell_id(&button.id()) else {
+                return;
+            };
+            let (Some(&i), Some(&j)) = (shown.get(r), shown.get(c)) else {
+                return;
+            };
+            if let Some(cell) = data.cell(data.grid.codes[i], data.grid.codes[j]) {
+                let _ = button.set_attribute("title", &matrix::describe(cell));
+            }
+        })
+    };
     let onkeydown = {
         let shown = shown.clone();
         let data = data.clone();
@@ -127,11 +184,7 @@ fn MatrixTable(props: &MatrixTableProps) -> Html {
             let focused = e
                 .target()
                 .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                .and_then(|el| {
-                    let id = el.id();
-                    let mut parts = id.strip_prefix("cell-")?.split('-');
-                    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
-                });
+                .and_then(|el| parse_cell_id(&el.id()));
             let Some((r, c)) = focused.or(tab_stop) else {
                 return;
             };
@@ -171,7 +224,7 @@ fn MatrixTable(props: &MatrixTableProps) -> Html {
     } else {
         html! {
             <div class="matrix-scroll">
-                <table class="matrix" data-testid="matrix" {onkeydown}>
+                <table class="matrix" data-testid="matrix" {onkeydown} {onclick} {onmouseover}>
                     <caption>{ props.caption.clone() }</caption>
                     <thead>
                         <tr>
@@ -198,23 +251,14 @@ fn MatrixTable(props: &MatrixTableProps) -> Html {
                                         html! { <td {class}></td> }
                                     } else {
                                         let (a, b) = (grid.codes[i], grid.codes[j]);
-                                        let tip = data.cell(a, b).map(matrix::describe).unwrap_or_default();
                                         let selected = props.selected == ordered_pair(a, b);
-                                        let onclick = {
-                                            let on_action = props.on_action.clone();
-                                            let active = active.clone();
-                                            Callback::from(move |_: MouseEvent| {
-                                                active.set(Some((r, c)));
-                                                on_action.emit(Action::SelectCell(Some((a, b))));
-                                            })
-                                        };
                                         html! {
                                             <td {class}>
                                                 <button type="button" id={cell_id(r, c)} class={classes!("cell-button", selected.then_some("cell-selected"))}
-                                                    title={tip} aria-label={format!("{} and {}: {}. Show the evidence", entity_label(a), entity_label(b), plural(count as usize, "co-mention", "co-mentions"))}
-                                                    aria-pressed={selected.to_string()}
+                                                    aria-label={format!("{} and {}: {}. Show the evidence", entity_label(a), entity_label(b), plural(count as usize, "co-mention", "co-mentions"))}
+                                                    aria-pressed={if selected { "true" } else { "false" }}
                                                     tabindex={if tab_stop == Some((r, c)) { "0" } else { "-1" }}
-                                                    data-pair={format!("{a}-{b}")} {onclick}>
+                                                    data-pair={format!("{a}-{b}")}>
                                                     { count }
                                                 </button>
                                             </td>

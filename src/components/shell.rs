@@ -21,6 +21,7 @@ use crate::services::keyboard::{self, Shortcut};
 use crate::services::{dom, perf};
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, ViewState};
+use entente_core::explore::Results;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -155,22 +156,49 @@ pub fn Shell(props: &ShellProps) -> Html {
 
     let total = explorer.len();
     let empty = results.docs.is_empty();
+    // The last results that were not empty, with the corpus they belong to. While a query has no
+    // result (a lone letter, on the way to a word), the matrix stays mounted on them, hidden:
+    // the next letter then updates its table instead of building hundreds of cells again.
+    let last_found = use_mut_ref(|| None::<(ExplorerHandle, Shared<Results>)>);
+    if !empty {
+        *last_found.borrow_mut() = Some(((*explorer).clone(), results.clone()));
+    }
+    let kept_matrix_results = if empty {
+        last_found
+            .borrow()
+            .as_ref()
+            .filter(|(e, _)| *e == *explorer)
+            .map(|(_, r)| r.clone())
+    } else {
+        Some(results.clone())
+    };
     let view = state.view;
     let panel = |v: entente_core::explore::state::View| -> Html {
         if v != view {
             return html! { <div role="tabpanel" id={panel_id(v)} aria-labelledby={tab_id(v)} hidden=true></div> };
         }
-        let content = if empty {
-            html! { <EmptyResult state={state.clone()} relaxations={relaxations.clone()} on_action={on_action.clone()} /> }
+        let empty_result = || html! { <EmptyResult state={state.clone()} relaxations={relaxations.clone()} on_action={on_action.clone()} /> };
+        let content = if v == entente_core::explore::state::View::Matrix {
+            // The same shape whether or not the result is empty, so the table's nodes are kept.
+            html! {
+                <>
+                    if empty { { empty_result() } }
+                    if let Some(kept) = kept_matrix_results.clone() {
+                        <div class="view-kept" hidden={empty}>
+                            <MatrixView results={kept} settings={state.matrix.clone()} on_action={on_action.clone()} />
+                        </div>
+                    }
+                </>
+            }
+        } else if empty {
+            empty_result()
         } else {
             match v {
                 entente_core::explore::state::View::Documents => html! {
                     <DocumentsView results={results.clone()} query={AttrValue::from(state.query.clone())}
                         open={open_index} on_action={on_action.clone()} />
                 },
-                entente_core::explore::state::View::Matrix => html! {
-                    <MatrixView results={results.clone()} settings={state.matrix.clone()} on_action={on_action.clone()} />
-                },
+                entente_core::explore::state::View::Matrix => Html::default(),
                 entente_core::explore::state::View::Figures => html! {
                     <FiguresView results={results.clone()} kinds={state.figure_kinds.clone()}
                         sort={state.figure_sort} on_action={on_action.clone()} />

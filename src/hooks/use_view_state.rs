@@ -135,7 +135,8 @@ pub fn use_view_state() -> ViewHandle {
         use_effect_with((), move |_| {
             let listener =
                 history::on_popstate(move |search| dispatcher.dispatch(ViewMsg::Url(search)));
-            move || drop(listener)
+            let hidden = history::flush_when_hidden();
+            move || drop((listener, hidden))
         });
     }
     ViewHandle { model, on_action }

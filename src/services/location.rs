@@ -15,8 +15,10 @@ pub fn search() -> String {
         .unwrap_or_default()
 }
 
-/// The page's full URL, as the user would share it.
+/// The page's full URL, as the user would share it (with the latest view state: a URL change
+/// still waiting is written first).
 pub fn href() -> String {
+    super::history::flush();
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()

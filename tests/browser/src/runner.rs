@@ -39,7 +39,8 @@ fn workspace_root() -> PathBuf {
         .unwrap_or_else(|_| PathBuf::from("."))
 }
 
-/// Reads the corpus folder the way `build.rs` does and parses it with the core.
+/// Reads the corpus folder the way `build.rs` does: every importable file, through the core's
+/// importer.
 fn expected_corpus(root: &Path) -> Result<Expected> {
     let folder = match std::env::var("ENTENTE_CORPUS") {
         Ok(dir) if !dir.trim().is_empty() => root.join(dir.trim()),
@@ -50,12 +51,8 @@ fn expected_corpus(root: &Path) -> Result<Expected> {
         std::fs::read_dir(&folder).with_context(|| format!("reading {}", folder.display()))?
     {
         let path = entry?.path();
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if path.is_file() && (ext == "txt" || ext == "md") {
+        let importable = entente_core::import::Format::from_name(&path.to_string_lossy()).is_some();
+        if path.is_file() && importable {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -64,7 +61,10 @@ fn expected_corpus(root: &Path) -> Result<Expected> {
         }
     }
     Ok(Expected {
-        corpus: entente_core::parse::parse_corpus("expected", files),
+        corpus: entente_core::Corpus {
+            name: "expected".into(),
+            documents: entente_core::import::read_files(files).documents,
+        },
     })
 }
 

@@ -154,6 +154,9 @@ async fn wait_ready(ctx: &Ctx) -> Result<()> {
     Ok(())
 }
 
+/// Empties the search box.
+const CLEAR_SEARCH: &str = "const i = document.querySelector('[data-testid=search]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));";
+
 /// Types into the search box one character at a time, as a user would.
 const TYPE_CHAR: &str = "const i = document.querySelector('[data-testid=search]'); i.value = i.value + arguments_char; i.dispatchEvent(new Event('input', { bubbles: true }));";
 
@@ -190,7 +193,7 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
     let mut keys = Vec::new();
     'outer: for round in 0.. {
         for w in words {
-            timed(ctx, "const i = document.querySelector('[data-testid=search]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));").await.ok();
+            timed(ctx, CLEAR_SEARCH).await.ok();
             for ch in w.chars() {
                 let act = TYPE_CHAR.replace("arguments_char", &format!("{:?}", ch.to_string()));
                 keys.push(timed(ctx, &act).await?);
@@ -203,7 +206,7 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
             break;
         }
     }
-    timed(ctx, "const i = document.querySelector('[data-testid=search]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));").await?;
+    timed(ctx, CLEAR_SEARCH).await?;
     let runs = keys.len();
     let mut entry = with_parts(ctx, summary("search keystroke → results", keys)).await?;
     let now = main_thread(ctx).await?;
@@ -259,18 +262,68 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
     entry["main_thread"] = main_thread_share(mark, now, runs);
     results.push(entry);
     mark = main_thread(ctx).await?;
-    // A keystroke while the matrix is shown: results and matrix together.
+    // A keystroke while the matrix is shown: results and matrix together. With
+    // `ENTENTE_BENCH_PROFILE_KEYS` naming a file, a CPU profile of these keystrokes is written
+    // there (build without wasm-opt to keep the function names).
+    let keys_profile = std::env::var_os("ENTENTE_BENCH_PROFILE_KEYS").map(std::path::PathBuf::from);
+    if keys_profile.is_some() {
+        for (cmd, params) in [
+            ("Profiler.enable", json!({})),
+            ("Profiler.setSamplingInterval", json!({"interval": 100})),
+            ("Profiler.start", json!({})),
+        ] {
+            ctx.client.issue_cmd(Cdp(cmd, params)).await?;
+        }
+    }
+    // Typed as in the search benchmark above: word by word, a character at a time.
     let mut both = Vec::new();
+    'typing: for _ in 0..20 {
+        for w in words {
+            timed(ctx, CLEAR_SEARCH).await.ok();
+            for ch in w.chars() {
+                let act = TYPE_CHAR.replace("arguments_char", &format!("{:?}", ch.to_string()));
+                both.push(timed(ctx, &act).await?);
+                if both.len() >= RUNS * 2 {
+                    break 'typing;
+                }
+            }
+        }
+    }
+    timed(ctx, CLEAR_SEARCH).await?;
+    if let Some(path) = &keys_profile {
+        let out = ctx
+            .client
+            .issue_cmd(Cdp("Profiler.stop", json!({})))
+            .await?;
+        std::fs::write(path, serde_json::to_string(&out["profile"])?)?;
+        println!(
+            "  profile of the keystrokes with the matrix written to {}",
+            path.display()
+        );
+    }
+    let runs = both.len();
+    let mut entry = with_parts(ctx, summary("keystroke → results + matrix", both)).await?;
+    let now = main_thread(ctx).await?;
+    entry["main_thread"] = main_thread_share(mark, now, runs);
+    results.push(entry);
+    mark = main_thread(ctx).await?;
+    // The worst case of a keystroke: a query with no result (a lone letter) and back, so that
+    // the whole table is built again each time.
+    let mut rebuild = Vec::new();
     for i in 0..RUNS {
         let act = if i % 2 == 0 {
             TYPE_CHAR.replace("arguments_char", "\"e\"")
         } else {
-            "const i = document.querySelector('[data-testid=search]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));".to_string()
+            CLEAR_SEARCH.to_string()
         };
-        both.push(timed(ctx, &act).await?);
+        rebuild.push(timed(ctx, &act).await?);
     }
-    let runs = both.len();
-    let mut entry = with_parts(ctx, summary("keystroke → results + matrix", both)).await?;
+    let runs = rebuild.len();
+    let mut entry = with_parts(
+        ctx,
+        summary("no results ↔ full matrix (table rebuilt)", rebuild),
+    )
+    .await?;
     let now = main_thread(ctx).await?;
     entry["main_thread"] = main_thread_share(mark, now, runs);
     results.push(entry);

@@ -340,6 +340,39 @@ async fn matrix_settings_cells_and_evidence(ctx: &mut Ctx) -> Result<()> {
         "row and column headers {headers}"
     );
 
+    // A query without results says so and hides the matrix; removing it shows the table again,
+    // updated in place rather than rebuilt (its cells are the same elements).
+    ctx.js("document.querySelector('[data-testid=matrix] .cell-button').__kept = true;")
+        .await?;
+    ctx.client
+        .find(Locator::Id("search"))
+        .await?
+        .send_keys("zzzqqq")
+        .await?;
+    wait_for_css(
+        ctx,
+        "the empty-result message",
+        "[data-testid=empty-result]",
+    )
+    .await?;
+    let shown = ctx
+        .js("const t = document.querySelector('[data-testid=matrix]'); return !!t && t.getClientRects().length > 0;")
+        .await?;
+    ensure!(
+        shown == false,
+        "the matrix is still shown over an empty result"
+    );
+    ctx.js("const i = document.getElementById('search'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));")
+        .await?;
+    wait_for_no_css(ctx, "the empty result to go", "[data-testid=empty-result]").await?;
+    let kept = ctx
+        .js("const t = document.querySelector('[data-testid=matrix]'); return !!t && t.getClientRects().length > 0 && document.querySelector('[data-testid=matrix] .cell-button').__kept === true;")
+        .await?;
+    ensure!(
+        kept == true,
+        "the matrix was not shown again with its cells kept"
+    );
+
     // Window selector: written as mw=.
     click(ctx, "[data-testid=matrix-window] option[value=paragraph]").await?;
     wait_for_search(ctx, "hold mw=paragraph", |s| s.contains("mw=paragraph")).await?;
@@ -804,6 +837,41 @@ async fn copy_link_copies_or_shows_the_link_to_copy(ctx: &mut Ctx) -> Result<()>
             "{page}: no fallback field without a clipboard"
         );
         check_fallback_field(ctx).await?;
+        // Typed and copied at once: the link holds what was just typed (the URL follows typing
+        // a moment later, and copying writes it first).
+        open_app(ctx, &page, "v=figures").await?;
+        // The click comes once the results are rendered (the copy status belongs to a view state,
+        // so a click before that render would be undone by it).
+        let written_before = ctx
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true});
+                 const seq = document.getElementById('app').dataset.stateSeq;
+                 const i = document.getElementById('search');
+                 i.value = 'pipeline';
+                 i.dispatchEvent(new Event('input', { bubbles: true }));
+                 const wait = () => {
+                   if (document.getElementById('app').dataset.stateSeq === seq) return requestAnimationFrame(wait);
+                   const before = location.search.includes('q=pipeline');
+                   document.querySelector('[data-testid=copy-link]').click();
+                   done(before);
+                 };
+                 requestAnimationFrame(wait);",
+                vec![],
+            )
+            .await?;
+        if written_before == Value::Bool(true) {
+            println!("     (the URL was already written when the link was copied: this check saw nothing to flush)");
+        }
+        wait_for_css(ctx, "the fallback field", "#copy-link-field").await?;
+        let copied = ctx
+            .js("return document.getElementById('copy-link-field').value;")
+            .await?;
+        ensure!(
+            copied.as_str().is_some_and(|u| u.contains("q=pipeline")),
+            "{page}: the link copied right after typing is {copied}"
+        );
         // A refusing clipboard too.
         open_app(ctx, &page, "v=matrix").await?;
         ctx.js("Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => Promise.reject(new Error('denied'))}, configurable: true});")
