@@ -9,8 +9,8 @@ use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
 /// How long a replacement waits for the next one: typing replaces the URL on every keystroke,
-/// and each `replaceState` costs 1–2 ms of a 16 ms frame in Chromium (WebKit even refuses more
-/// than 100 in 10 seconds), so the URL follows typing a moment later, once.
+/// each `replaceState` costs 1–2 ms of a 16 ms frame in Chromium, and Safari limits how many a
+/// page may make in a short time; so the URL follows typing a moment later, once.
 const REPLACE_DELAY_MS: u32 = 150;
 
 thread_local! {

@@ -321,7 +321,7 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
     let runs = rebuild.len();
     let mut entry = with_parts(
         ctx,
-        summary("no results ↔ full matrix (table rebuilt)", rebuild),
+        summary("no results ↔ full matrix", rebuild),
     )
     .await?;
     let now = main_thread(ctx).await?;
