@@ -119,6 +119,12 @@ pub fn Shell(props: &ShellProps) -> Html {
         let count = results.docs.len();
         use_effect_with(model.seq, move |seq| perf::rendered(*seq, count));
     }
+    // The matrix's pair index, built while the user reads the first results.
+    use_effect_with((*explorer).clone(), |explorer| {
+        let cancelled = Rc::new(std::cell::Cell::new(false));
+        wasm_bindgen_futures::spawn_local(explorer.clone().prebuild_pair_index(cancelled.clone()));
+        move || cancelled.set(true)
+    });
 
     let open_index = state
         .document

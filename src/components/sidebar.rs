@@ -38,6 +38,9 @@ fn stance_label(s: Stance) -> &'static str {
     }
 }
 
+/// How long after a corpus is shown the pair selects list every country.
+const LIST_AFTER_MS: u32 = 50;
+
 /// Props of [`PairSelect`].
 #[derive(Properties, PartialEq)]
 struct PairSelectProps {
@@ -51,10 +54,22 @@ struct PairSelectProps {
 
 /// One of the pair's two selects, over every country of the corpus by name. Its own component,
 /// with the option list built once per corpus, so typing in the search box does not rebuild
-/// hundreds of options.
+/// hundreds of options. The list is added just after the corpus is first shown: with a few hundred
+/// countries the two selects were half the nodes of the first render (the chosen country, if any,
+/// is an option from the start).
 #[function_component]
 fn PairSelect(props: &PairSelectProps) -> Html {
     let explorer = use_explorer();
+    let listed = use_state_eq(|| false);
+    {
+        let listed = listed.clone();
+        use_effect_with(explorer.clone(), move |_| {
+            listed.set(false);
+            let timer =
+                gloo_timers::callback::Timeout::new(LIST_AFTER_MS, move || listed.set(true));
+            move || drop(timer)
+        });
+    }
     let options = {
         let explorer = explorer.clone();
         use_memo(explorer, |explorer| {
@@ -78,8 +93,18 @@ fn PairSelect(props: &PairSelectProps) -> Html {
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             let chosen = CountryCode::new(&v);
-            let (a, b) = pair.map_or((None, None), |(a, b)| (Some(a), Some(b)));
-            let (a, b) = if which == 0 { (chosen, b) } else { (a, chosen) };
+            // The other country is what its select shows, chosen or not yet part of a pair: the
+            // state holds a pair only once both are chosen, so the first choice lives there.
+            let other = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&format!("pair-{}", 1 - which)))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok())
+                .and_then(|s| CountryCode::new(&s.value()));
+            let (a, b) = if which == 0 {
+                (chosen, other)
+            } else {
+                (other, chosen)
+            };
             match (a, b) {
                 (Some(a), Some(b)) if a != b => on_action.emit(Action::SetPair(Some((a, b)))),
                 (None, _) | (_, None) => on_action.emit(Action::SetPair(None)),
@@ -96,8 +121,8 @@ fn PairSelect(props: &PairSelectProps) -> Html {
             </label>
             <select id={id} {onchange} data-testid={format!("pair-{which}")}>
                 <option value="" selected={current.is_none()}>{ "any country" }</option>
-                { for options.iter().map(|(c, name)| html! {
-                    <option value={c.to_string()} selected={current == Some(*c)}>{ name.clone() }</option>
+                { for options.iter().filter(|(c, _)| *listed || current == Some(*c)).map(|(c, name)| html! {
+                    <option key={c.to_string()} value={c.to_string()} selected={current == Some(*c)}>{ name.clone() }</option>
                 }) }
             </select>
         </>

@@ -2,18 +2,21 @@
 //! relation pair index the matrix is computed from ([`PairIndex::build`]), shared by every view as
 //! a cheap `Rc` clone. The pair index is built the first time the matrix is shown, not with the
 //! explorer: the documents list does not need it, and on a large corpus it costs as much as the
-//! search index, so the first results come sooner. The index with organizations
+//! search index, so the first results come sooner. Once they are on screen, the index is built
+//! in the background in short slices ([`ExplorerHandle::prebuild_pair_index`]), so that the
+//! first visit to the Matrix tab usually finds it ready. The index with organizations
 //! ([`PairIndex::build_with_organizations`]) costs several times more again, so it is built the
 //! first time the matrix shows organizations.
 
 use crate::matrix::MatrixData;
+use crate::services::slices;
 use crate::shared::Shared;
 use entente_core::explore::state::{MatrixOrder, Window};
 use entente_core::explore::Explorer;
 use entente_core::explore::Results;
 use entente_core::model::{Stance, Topic};
-use entente_core::relations::matrix::PairIndex;
-use std::cell::{OnceCell, RefCell};
+use entente_core::relations::matrix::{PairIndex, PairIndexBuilder};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -99,6 +102,50 @@ impl ExplorerHandle {
             self.pairs
                 .get_or_init(|| Rc::new(PairIndex::build(documents())))
                 .clone()
+        }
+    }
+}
+
+/// How long the page waits after a corpus is shown before building its pair index in the
+/// background: the first results and their paint come first.
+const PREBUILD_AFTER_MS: i32 = 300;
+
+/// The longest background slice: a keystroke that arrives during one waits at most about this.
+const PREBUILD_SLICE_MS: f64 = 4.0;
+
+/// Documents added to the pair index between two looks at the clock.
+const PREBUILD_DOCS_PER_STEP: usize = 8;
+
+impl ExplorerHandle {
+    /// Builds the countries' pair index in the background: after [`PREBUILD_AFTER_MS`], a few
+    /// documents at a time in slices of [`PREBUILD_SLICE_MS`]. Stops when `cancelled` says so
+    /// (another corpus is shown) or when the index was built meanwhile (the Matrix tab was
+    /// opened first and built it at once).
+    pub async fn prebuild_pair_index(self, cancelled: Rc<Cell<bool>>) {
+        slices::sleep(PREBUILD_AFTER_MS).await;
+        let done = || cancelled.get() || self.pairs.get().is_some();
+        if done() {
+            return;
+        }
+        let explorer = self.explorer.clone();
+        let docs = &explorer.corpus.documents;
+        let analyses = &explorer.analyses;
+        let mut builder = PairIndexBuilder::new(false);
+        let finished = slices::run_in_background(PREBUILD_SLICE_MS, || {
+            if done() {
+                return Err(());
+            }
+            let from = builder.len();
+            let to = (from + PREBUILD_DOCS_PER_STEP).min(docs.len());
+            for (doc, analysis) in docs[from..to].iter().zip(&analyses[from..to]) {
+                builder.add(doc, analysis);
+            }
+            Ok(to == docs.len())
+        })
+        .await;
+        if finished.is_ok() && !done() {
+            let index = builder.finish();
+            let _ = self.pairs.set(Rc::new(index));
         }
     }
 }

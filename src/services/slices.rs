@@ -55,3 +55,37 @@ pub async fn run<E>(mut step: impl FnMut() -> Result<bool, E>) -> Result<(), E> 
         yield_now().await;
     }
 }
+
+/// Like [`run`], for work nobody is waiting for: slices of `slice_ms` (a few milliseconds), so
+/// that a keystroke arriving meanwhile waits at most that long for the main thread.
+///
+/// # Errors
+/// The first error `step` returns.
+pub async fn run_in_background<E>(
+    slice_ms: f64,
+    mut step: impl FnMut() -> Result<bool, E>,
+) -> Result<(), E> {
+    loop {
+        let start = now();
+        loop {
+            if step()? {
+                return Ok(());
+            }
+            if now() - start >= slice_ms {
+                break;
+            }
+        }
+        yield_now().await;
+    }
+}
+
+/// Waits `ms` milliseconds (a timer: the wait may stretch in a background tab, which is what
+/// background work wants).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

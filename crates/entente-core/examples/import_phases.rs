@@ -6,7 +6,7 @@
 //! `cargo run --release -p entente-core --example import_phases -- target/bench/corpus-2000`
 
 use entente_core::explore::Explorer;
-use entente_core::relations::matrix::PairIndex;
+use entente_core::relations::matrix::{PairIndex, PairIndexBuilder};
 use entente_core::{format, Analysed};
 use std::time::Instant;
 
@@ -39,6 +39,12 @@ fn main() -> std::io::Result<()> {
         documents: report.documents,
     };
     let analysed = time("analyse", || Analysed::new(corpus));
+    let payload = time("serialize (postcard)", || {
+        postcard::to_allocvec(&analysed).unwrap_or_default()
+    });
+    time("deflate level 1 alone", || {
+        miniz_oxide::deflate::compress_to_vec(&payload, 1)
+    });
     let mut encoded = Vec::new();
     for level in [0u8, 1, 3, 6] {
         encoded = time(&format!("encode (level {level})"), || {
@@ -74,6 +80,14 @@ fn main() -> std::io::Result<()> {
     let pairs = time("pair index", || {
         PairIndex::build(explorer.corpus.documents.iter().zip(&explorer.analyses))
     });
+    let builder = time("  of which adding documents", || {
+        let mut b = PairIndexBuilder::new(false);
+        for (doc, analysis) in explorer.corpus.documents.iter().zip(&explorer.analyses) {
+            b.add(doc, analysis);
+        }
+        b
+    });
+    time("  of which finishing", || builder.finish());
     println!(
         "{} documents, {} entities",
         explorer.len(),

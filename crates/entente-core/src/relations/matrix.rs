@@ -374,6 +374,7 @@ fn window_index(w: Window) -> usize {
 }
 
 /// A co-mention before pair ids are assigned.
+#[derive(Debug)]
 struct Raw {
     a: Entity,
     b: Entity,
@@ -466,12 +467,59 @@ impl PairIndex {
         docs: impl IntoIterator<Item = (&'a Document, &'a Analysis)>,
         organizations: bool,
     ) -> PairIndex {
-        let mut raws: Vec<Raw> = Vec::new();
-        let mut n_docs = 0u32;
-        for (d, (doc, analysis)) in docs.into_iter().enumerate() {
-            n_docs += 1;
-            collect_document(d as u32, doc, analysis, organizations, &mut raws);
+        let mut builder = PairIndexBuilder::new(organizations);
+        for (doc, analysis) in docs {
+            builder.add(doc, analysis);
         }
+        builder.finish()
+    }
+}
+
+/// A [`PairIndex`] built a document at a time, so that a page can build it in short slices
+/// between other work (most of the cost is reading the documents; [`PairIndexBuilder::finish`]
+/// then sorts and lays out the co-mentions).
+#[derive(Debug)]
+pub struct PairIndexBuilder {
+    raws: Vec<Raw>,
+    n_docs: u32,
+    organizations: bool,
+}
+
+impl PairIndexBuilder {
+    /// An empty builder; with `organizations`, as [`PairIndex::build_with_organizations`].
+    pub fn new(organizations: bool) -> PairIndexBuilder {
+        PairIndexBuilder {
+            raws: Vec::new(),
+            n_docs: 0,
+            organizations,
+        }
+    }
+
+    /// Adds the next document of the corpus, in corpus order.
+    pub fn add(&mut self, doc: &Document, analysis: &Analysis) {
+        collect_document(
+            self.n_docs,
+            doc,
+            analysis,
+            self.organizations,
+            &mut self.raws,
+        );
+        self.n_docs += 1;
+    }
+
+    /// How many documents were added.
+    pub fn len(&self) -> usize {
+        self.n_docs as usize
+    }
+
+    /// Whether no document was added.
+    pub fn is_empty(&self) -> bool {
+        self.n_docs == 0
+    }
+
+    /// The index of the documents added.
+    pub fn finish(self) -> PairIndex {
+        let PairIndexBuilder { raws, n_docs, .. } = self;
         // Entities and pair ids in sorted order. Entities get dense ids first (sorting and
         // searching millions of them would dominate the build), then the few distinct ones are
         // sorted and the ids renumbered in that order.
@@ -568,7 +616,9 @@ impl PairIndex {
             n_docs,
         }
     }
+}
 
+impl PairIndex {
     /// The number of documents indexed.
     pub fn n_documents(&self) -> usize {
         self.n_docs as usize

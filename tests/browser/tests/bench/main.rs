@@ -319,11 +319,7 @@ async fn browser_benchmark(ctx: &mut Ctx) -> Result<()> {
         rebuild.push(timed(ctx, &act).await?);
     }
     let runs = rebuild.len();
-    let mut entry = with_parts(
-        ctx,
-        summary("no results ↔ full matrix", rebuild),
-    )
-    .await?;
+    let mut entry = with_parts(ctx, summary("no results ↔ full matrix", rebuild)).await?;
     let now = main_thread(ctx).await?;
     entry["main_thread"] = main_thread_share(mark, now, runs);
     results.push(entry);

@@ -16,6 +16,7 @@ use serde_json::Value;
 pub fn tests() -> Vec<Test> {
     vec![
         test!(documents_search_and_facets_drive_the_list_and_the_url),
+        test!(the_country_pair_facet_filters_and_survives_the_url),
         test!(the_reader_highlights_filters_and_closes_with_escape),
         test!(matrix_settings_cells_and_evidence),
         test!(matrix_organizations_are_rows_apart_with_their_own_cells),
@@ -258,6 +259,76 @@ async fn documents_search_and_facets_drive_the_list_and_the_url(ctx: &mut Ctx) -
 
 // ------------------------------------------------------------------------------------------
 // Reader
+
+/// Chooses `code` in one of the pair's selects (`which` 0 or 1), as a user would.
+async fn choose_pair_country(ctx: &Ctx, which: usize, code: &str) -> Result<()> {
+    let css = format!("[data-testid=pair-{which}] option[value={code}]");
+    wait_for_css(ctx, &format!("{code} among the pair's countries"), &css).await?;
+    // In one script, so that a render between finding the select and choosing cannot leave a
+    // stale element behind.
+    ctx.js_with(
+        "const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![
+            Value::from(format!("[data-testid=pair-{which}]")),
+            Value::from(code),
+        ],
+    )
+    .await
+    .with_context(|| format!("choosing {code}"))?;
+    Ok(())
+}
+
+async fn the_country_pair_facet_filters_and_survives_the_url(ctx: &mut Ctx) -> Result<()> {
+    desktop(ctx).await?;
+    let base = ctx.site.served.clone();
+    open_app(ctx, &base, "").await?;
+    let all = ctx.expected.corpus.documents.len();
+    // The documents with a relation sentence naming Azerbaijan and Pakistan, natively.
+    let expected = ctx
+        .expected
+        .corpus
+        .documents
+        .iter()
+        .filter(|d| {
+            entente_core::analyze(d).relations.iter().any(|r| {
+                r.pairs
+                    .iter()
+                    .any(|p| p.a.as_str() == "AZ" && p.b.as_str() == "PK")
+            })
+        })
+        .count();
+    ensure!(
+        expected > 0 && expected < all,
+        "the corpus has {expected} of {all} documents with the pair: pick another pair"
+    );
+    choose_pair_country(ctx, 0, "AZ").await?;
+    choose_pair_country(ctx, 1, "PK").await?;
+    let s = wait_for_search(ctx, "hold p=AZ-PK", |s| s.contains("p=AZ-PK")).await?;
+    let count = ctx
+        .wait_for(
+            "the pair's documents",
+            &format!("const n = document.getElementById('app').dataset.resultCount; return n === '{expected}' ? n : null;"),
+        )
+        .await;
+    ensure!(
+        count.is_ok(),
+        "the result count is not {expected} with the pair ({s})"
+    );
+    // Opened cold, the URL restores both selects and the count.
+    open_app(ctx, &base, s.trim_start_matches('?')).await?;
+    let chosen = ctx
+        .js("return [document.querySelector('[data-testid=pair-0]').value, document.querySelector('[data-testid=pair-1]').value, document.getElementById('app').dataset.resultCount];")
+        .await?;
+    ensure!(
+        chosen == serde_json::json!(["AZ", "PK", expected.to_string()]),
+        "a cold open of ?{s} shows {chosen}"
+    );
+    // Back to any country clears it.
+    ctx.js("const s = document.querySelector('[data-testid=pair-1]'); s.value = ''; s.dispatchEvent(new Event('change', { bubbles: true }));")
+        .await?;
+    wait_for_search(ctx, "drop p=", |s| !s.contains("p=")).await?;
+    Ok(())
+}
 
 async fn the_reader_highlights_filters_and_closes_with_escape(ctx: &mut Ctx) -> Result<()> {
     desktop(ctx).await?;
