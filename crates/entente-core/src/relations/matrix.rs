@@ -220,7 +220,7 @@ const STANCE_SHIFT: u16 = 12;
 /// registers, reading the arrays in order, instead of scattering every co-mention of every
 /// selected document over a table of tens of thousands of pairs (on a dense corpus those
 /// scattered updates, one cache miss each, were the matrix's main cost).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Postings {
     /// Pair p's co-mentions are `pair_start[p]..pair_start[p + 1]` (one more than the pairs).
     pair_start: Vec<u32>,
@@ -243,7 +243,7 @@ impl Postings {
 
 /// The co-mentions of a corpus, pair by pair and window by window, built once, from which
 /// matrices and cell evidence are computed.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PairIndex {
     /// Every entity in a pair, sorted (countries, then organizations).
     entities: Vec<Entity>,
@@ -373,20 +373,55 @@ fn window_index(w: Window) -> usize {
     }
 }
 
-/// A co-mention before pair ids are assigned.
+/// A co-mention before pair ids are assigned. Its evidence sentences are
+/// `evidence[start..start + len]` of the builder's flat list (one vector for all, not one each:
+/// half a million small allocations were a good part of a dense corpus's build).
 #[derive(Debug)]
 struct Raw {
     a: Entity,
     b: Entity,
     doc: u32,
     window: usize,
-    evidence: Vec<u32>,
+    evidence_start: u32,
+    evidence_len: u32,
     topics: TopicSet,
     stance: Stance,
 }
 
+/// The co-mentions being collected, with their evidence sentences in one list.
+#[derive(Debug, Default)]
+struct Collected {
+    raws: Vec<Raw>,
+    evidence: Vec<u32>,
+}
+
+impl Collected {
+    fn push(
+        &mut self,
+        (a, b): (Entity, Entity),
+        doc: u32,
+        window: usize,
+        evidence: &[u32],
+        topics: TopicSet,
+        stance: Stance,
+    ) {
+        self.raws.push(Raw {
+            a,
+            b,
+            doc,
+            window,
+            evidence_start: self.evidence.len() as u32,
+            evidence_len: evidence.len() as u32,
+            topics,
+            stance,
+        });
+        self.evidence.extend_from_slice(evidence);
+    }
+}
+
 /// Dense ids of the entities met while an index is built: countries straight from their two
 /// letters, organizations (a few dozen) by a short search.
+#[derive(Debug)]
 struct Interner {
     countries: Vec<u16>,
     orgs: Vec<(OrgId, u16)>,
@@ -476,11 +511,19 @@ impl PairIndex {
 }
 
 /// A [`PairIndex`] built a document at a time, so that a page can build it in short slices
-/// between other work (most of the cost is reading the documents; [`PairIndexBuilder::finish`]
-/// then sorts and lays out the co-mentions).
+/// between other work: [`PairIndexBuilder::add`] reads a document's co-mentions and gives their
+/// entities and pairs dense ids on first sight; [`PairIndexBuilder::finishing`] then sorts the
+/// few distinct entities and pairs, and [`PairIndexFinish::step`] lays the co-mentions out a
+/// bounded number at a time.
 #[derive(Debug)]
 pub struct PairIndexBuilder {
-    raws: Vec<Raw>,
+    collected: Collected,
+    /// Per co-mention, the dense id of its pair (an index into `distinct`).
+    first_ids: Vec<u32>,
+    interner: Interner,
+    seen: FxHashMap<(u16, u16), u32>,
+    /// Distinct pairs of dense entity ids, in first-sight order.
+    distinct: Vec<(u16, u16)>,
     n_docs: u32,
     organizations: bool,
 }
@@ -489,7 +532,11 @@ impl PairIndexBuilder {
     /// An empty builder; with `organizations`, as [`PairIndex::build_with_organizations`].
     pub fn new(organizations: bool) -> PairIndexBuilder {
         PairIndexBuilder {
-            raws: Vec::new(),
+            collected: Collected::default(),
+            first_ids: Vec::new(),
+            interner: Interner::default(),
+            seen: FxHashMap::default(),
+            distinct: Vec::new(),
             n_docs: 0,
             organizations,
         }
@@ -497,13 +544,25 @@ impl PairIndexBuilder {
 
     /// Adds the next document of the corpus, in corpus order.
     pub fn add(&mut self, doc: &Document, analysis: &Analysis) {
+        let from = self.collected.raws.len();
         collect_document(
             self.n_docs,
             doc,
             analysis,
             self.organizations,
-            &mut self.raws,
+            &mut self.collected,
         );
+        // Dense ids by first sight: sorting and searching half a million co-mentions' entities
+        // and pairs would dominate the build; the few distinct ones are sorted at the end.
+        for r in &self.collected.raws[from..] {
+            let key = (self.interner.id(r.a), self.interner.id(r.b));
+            let distinct = &mut self.distinct;
+            let id = *self.seen.entry(key).or_insert_with(|| {
+                distinct.push(key);
+                (distinct.len() - 1) as u32
+            });
+            self.first_ids.push(id);
+        }
         self.n_docs += 1;
     }
 
@@ -517,17 +576,24 @@ impl PairIndexBuilder {
         self.n_docs == 0
     }
 
-    /// The index of the documents added.
+    /// The index of the documents added, at once.
     pub fn finish(self) -> PairIndex {
-        let PairIndexBuilder { raws, n_docs, .. } = self;
-        // Entities and pair ids in sorted order. Entities get dense ids first (sorting and
-        // searching millions of them would dominate the build), then the few distinct ones are
-        // sorted and the ids renumbered in that order.
-        let mut interner = Interner::default();
-        let ids: Vec<(u16, u16)> = raws
-            .iter()
-            .map(|r| (interner.id(r.a), interner.id(r.b)))
-            .collect();
+        let mut finish = self.finishing();
+        while !finish.step(usize::MAX) {}
+        finish.index()
+    }
+
+    /// Starts laying out the index: entities and pairs are sorted now (a few thousand at
+    /// most); the co-mentions are placed by [`PairIndexFinish::step`].
+    pub fn finishing(self) -> PairIndexFinish {
+        let PairIndexBuilder {
+            collected,
+            first_ids,
+            interner,
+            distinct,
+            n_docs,
+            ..
+        } = self;
         let mut order: Vec<u16> = (0..interner.list.len() as u16).collect();
         crate::sort::sort_unstable_by_key(&mut order, |&i| interner.list[usize::from(i)]);
         let mut rank = vec![0u16; order.len()];
@@ -538,82 +604,175 @@ impl PairIndexBuilder {
             .iter()
             .map(|&i| interner.list[usize::from(i)])
             .collect();
-        let keys: Vec<(u16, u16)> = ids
+        let ranked: Vec<(u16, u16)> = distinct
             .iter()
             .map(|&(a, b)| (rank[usize::from(a)], rank[usize::from(b)]))
             .collect();
-        // Pair ids the same way: dense ids by first sight, then the few thousand distinct pairs
-        // sorted and renumbered. Sorting every co-mention's key (half a million on a dense
-        // corpus) took most of a second in wasm, where sorts share one small merge sort.
-        let mut seen: FxHashMap<(u16, u16), u32> = FxHashMap::default();
-        let mut distinct: Vec<(u16, u16)> = Vec::new();
-        let first_ids: Vec<u32> = keys
-            .iter()
-            .map(|&k| {
-                *seen.entry(k).or_insert_with(|| {
-                    distinct.push(k);
-                    (distinct.len() - 1) as u32
-                })
-            })
-            .collect();
-        let mut by_key: Vec<u32> = (0..distinct.len() as u32).collect();
-        crate::sort::sort_unstable_by_key(&mut by_key, |&i| distinct[i as usize]);
-        let mut pair_rank = vec![0usize; distinct.len()];
+        let mut by_key: Vec<u32> = (0..ranked.len() as u32).collect();
+        crate::sort::sort_unstable_by_key(&mut by_key, |&i| ranked[i as usize]);
+        let mut pair_rank = vec![0u32; ranked.len()];
         for (k, &i) in by_key.iter().enumerate() {
-            pair_rank[i as usize] = k;
+            pair_rank[i as usize] = k as u32;
         }
-        let pairs: Vec<(u16, u16)> = by_key.iter().map(|&i| distinct[i as usize]).collect();
-        // A counting sort of the co-mentions by window, then pair. Raws come in document order,
-        // so each pair's co-mentions stay in document, then text, order.
+        let pairs: Vec<(u16, u16)> = by_key.iter().map(|&i| ranked[i as usize]).collect();
         let n_pairs = pairs.len();
-        let pair_of: Vec<usize> = first_ids.iter().map(|&i| pair_rank[i as usize]).collect();
-        let mut next: [Vec<u32>; 3] = std::array::from_fn(|_| vec![0; n_pairs + 1]);
-        for (r, &p) in raws.iter().zip(&pair_of) {
-            next[r.window][p + 1] += 1;
+        // `pair_of` replaces each co-mention's first-sight id by its pair's rank, in place.
+        let mut pair_of = first_ids;
+        for p in &mut pair_of {
+            *p = pair_rank[*p as usize];
         }
-        for starts in &mut next {
-            for p in 0..n_pairs {
-                starts[p + 1] += starts[p];
-            }
-        }
-        let mut windows: [Postings; 3] = std::array::from_fn(|w| {
-            let n = next[w][n_pairs] as usize;
-            Postings {
-                pair_start: next[w].clone(),
-                docs: vec![0; n],
-                meta: vec![0; n],
-                evidence_start: vec![0; n + 1],
+        PairIndexFinish {
+            collected,
+            pair_of,
+            slot: Vec::new(),
+            next: std::array::from_fn(|_| vec![0; n_pairs + 1]),
+            windows: std::array::from_fn(|_| Postings {
+                pair_start: Vec::new(),
+                docs: Vec::new(),
+                meta: Vec::new(),
+                evidence_start: Vec::new(),
                 sentences: Vec::new(),
-            }
-        });
-        let mut slot = vec![0u32; raws.len()];
-        for ((r, &p), slot) in raws.iter().zip(&pair_of).zip(&mut slot) {
-            let at = next[r.window][p];
-            next[r.window][p] += 1;
-            *slot = at;
-            let w = &mut windows[r.window];
-            let at = at as usize;
-            w.docs[at] = r.doc;
-            w.meta[at] =
-                (r.topics.0 & TOPIC_BITS) | ((stance_index(r.stance) as u16) << STANCE_SHIFT);
-            w.evidence_start[at + 1] = r.evidence.len() as u32;
-        }
-        for w in &mut windows {
-            for i in 0..w.docs.len() {
-                w.evidence_start[i + 1] += w.evidence_start[i];
-            }
-            w.sentences = vec![0; w.evidence_start[w.docs.len()] as usize];
-        }
-        for (r, &at) in raws.iter().zip(&slot) {
-            let w = &mut windows[r.window];
-            let from = w.evidence_start[at as usize] as usize;
-            w.sentences[from..from + r.evidence.len()].copy_from_slice(&r.evidence);
-        }
-        PairIndex {
+            }),
             entities,
             pairs,
-            windows,
             n_docs,
+            phase: FinishPhase::Count,
+            cursor: 0,
+        }
+    }
+}
+
+/// What [`PairIndexFinish::step`] does next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FinishPhase {
+    /// Counting the co-mentions of each window and pair (a counting sort's first pass).
+    Count,
+    /// Placing each co-mention at its pair's next free place.
+    Place,
+    /// Turning each window's evidence lengths into starts (the window in `cursor`'s high bits is
+    /// not needed: one window per step at most, in order).
+    EvidenceStarts(usize),
+    /// Copying the evidence sentences.
+    Copy,
+    /// Done.
+    Done,
+}
+
+/// A [`PairIndex`] being laid out in steps ([`PairIndexBuilder::finishing`]). Raws come in
+/// document order, so each pair's co-mentions stay in document, then text, order.
+#[derive(Debug)]
+pub struct PairIndexFinish {
+    collected: Collected,
+    /// Per co-mention, its pair's rank.
+    pair_of: Vec<u32>,
+    /// Per co-mention, its place in its window's postings.
+    slot: Vec<u32>,
+    /// Per window, the counting sort's next free place of each pair.
+    next: [Vec<u32>; 3],
+    windows: [Postings; 3],
+    entities: Vec<Entity>,
+    pairs: Vec<(u16, u16)>,
+    n_docs: u32,
+    phase: FinishPhase,
+    cursor: usize,
+}
+
+impl PairIndexFinish {
+    /// Does about `budget` co-mentions' worth of work; true once the index is complete.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let n = self.collected.raws.len();
+        let end = self.cursor.saturating_add(budget.max(1)).min(n);
+        match self.phase {
+            FinishPhase::Count => {
+                for i in self.cursor..end {
+                    let r = &self.collected.raws[i];
+                    self.next[r.window][self.pair_of[i] as usize + 1] += 1;
+                }
+                self.cursor = end;
+                if end == n {
+                    let n_pairs = self.pairs.len();
+                    for (starts, w) in self.next.iter_mut().zip(&mut self.windows) {
+                        for p in 0..n_pairs {
+                            starts[p + 1] += starts[p];
+                        }
+                        let len = starts[n_pairs] as usize;
+                        w.pair_start = starts.clone();
+                        w.docs = vec![0; len];
+                        w.meta = vec![0; len];
+                        w.evidence_start = vec![0; len + 1];
+                    }
+                    self.slot = vec![0; n];
+                    self.phase = FinishPhase::Place;
+                    self.cursor = 0;
+                }
+            }
+            FinishPhase::Place => {
+                for i in self.cursor..end {
+                    let r = &self.collected.raws[i];
+                    let next = &mut self.next[r.window][self.pair_of[i] as usize];
+                    let at = *next;
+                    *next += 1;
+                    self.slot[i] = at;
+                    let w = &mut self.windows[r.window];
+                    let at = at as usize;
+                    w.docs[at] = r.doc;
+                    w.meta[at] = (r.topics.0 & TOPIC_BITS)
+                        | ((stance_index(r.stance) as u16) << STANCE_SHIFT);
+                    w.evidence_start[at + 1] = r.evidence_len;
+                }
+                self.cursor = end;
+                if end == n {
+                    self.phase = FinishPhase::EvidenceStarts(0);
+                    self.cursor = 0;
+                }
+            }
+            FinishPhase::EvidenceStarts(window) => {
+                let w = &mut self.windows[window];
+                let len = w.docs.len();
+                let stop = self.cursor.saturating_add(budget.max(1)).min(len);
+                for i in self.cursor..stop {
+                    w.evidence_start[i + 1] += w.evidence_start[i];
+                }
+                self.cursor = stop;
+                if stop == len {
+                    w.sentences = vec![0; w.evidence_start[len] as usize];
+                    self.cursor = 0;
+                    self.phase = if window == 2 {
+                        FinishPhase::Copy
+                    } else {
+                        FinishPhase::EvidenceStarts(window + 1)
+                    };
+                }
+            }
+            FinishPhase::Copy => {
+                for i in self.cursor..end {
+                    let r = &self.collected.raws[i];
+                    let w = &mut self.windows[r.window];
+                    let from = w.evidence_start[self.slot[i] as usize] as usize;
+                    let len = r.evidence_len as usize;
+                    let src = r.evidence_start as usize;
+                    w.sentences[from..from + len]
+                        .copy_from_slice(&self.collected.evidence[src..src + len]);
+                }
+                self.cursor = end;
+                if end == n {
+                    self.phase = FinishPhase::Done;
+                }
+            }
+            FinishPhase::Done => {}
+        }
+        self.phase == FinishPhase::Done
+    }
+
+    /// The index, once [`PairIndexFinish::step`] said it is complete (any work left is done
+    /// now).
+    pub fn index(mut self) -> PairIndex {
+        while !self.step(usize::MAX) {}
+        PairIndex {
+            entities: self.entities,
+            pairs: self.pairs,
+            windows: self.windows,
+            n_docs: self.n_docs,
         }
     }
 }
@@ -873,7 +1032,7 @@ fn collect_document(
     doc: &Document,
     analysis: &Analysis,
     organizations: bool,
-    raws: &mut Vec<Raw>,
+    raws: &mut Collected,
 ) {
     // Sentence window: the relation records themselves, then the pairs with an organization.
     let mut sentence_pairs: Vec<SentencePair> = Vec::new();
@@ -902,15 +1061,7 @@ fn collect_document(
         .collect();
     org_sentence_pairs(analysis, &counted, &orgs, &mut sentence_pairs);
     for p in &sentence_pairs {
-        raws.push(Raw {
-            a: p.a,
-            b: p.b,
-            doc: d,
-            window: 0,
-            evidence: vec![p.sentence],
-            topics: p.topics,
-            stance: p.stance,
-        });
+        raws.push((p.a, p.b), d, 0, &[p.sentence], p.topics, p.stance);
     }
     // Wider windows: group the mentions by paragraph, or take the whole document. Relation
     // pairs and country mentions come in text order; organizations need merging in.
@@ -989,7 +1140,7 @@ fn window_pairs(
     mentions: &[(Entity, u32)],
     sentence_pairs: &[SentencePair],
     analysis: &Analysis,
-    raws: &mut Vec<Raw>,
+    raws: &mut Collected,
 ) {
     let mut entities: Vec<Entity> = mentions.iter().map(|m| m.0).collect();
     crate::sort::sort_unstable(&mut entities);
@@ -1011,9 +1162,10 @@ fn window_pairs(
     crate::sort::sort_unstable_by_key(&mut inside, |p| (p.a, p.b, p.sentence));
     let mut cursor = 0;
     let first_sentence = |e: Entity| mentions.iter().find(|m| m.0 == e).map(|m| m.1);
+    let mut evidence = Vec::new();
     for (x, &a) in entities.iter().enumerate() {
         for &b in &entities[x + 1..] {
-            let mut evidence = Vec::new();
+            evidence.clear();
             let mut topics = TopicSet::default();
             let mut tally = [0u32; 3];
             while cursor < inside.len() && (inside[cursor].a, inside[cursor].b) < (a, b) {
@@ -1050,15 +1202,7 @@ fn window_pairs(
             } else {
                 Stance::Neutral
             };
-            raws.push(Raw {
-                a,
-                b,
-                doc: d,
-                window,
-                evidence,
-                topics,
-                stance,
-            });
+            raws.push((a, b), d, window, &evidence, topics, stance);
         }
     }
 }
@@ -1477,10 +1621,11 @@ mod tests {
         analyses: &[Analysis],
         q: &MatrixQuery,
     ) -> (Vec<Entity>, Vec<Summary>) {
-        let mut raws = Vec::new();
+        let mut collected = Collected::default();
         for (d, (doc, analysis)) in docs.iter().zip(analyses).enumerate() {
-            collect_document(d as u32, doc, analysis, true, &mut raws);
+            collect_document(d as u32, doc, analysis, true, &mut collected);
         }
+        let Collected { raws, evidence } = collected;
         let allowed = |e: Entity| match e {
             Entity::Country(c) => q.countries.is_none_or(|s| s.contains(&c)),
             Entity::Org(_) => q.organizations,
@@ -1502,7 +1647,9 @@ mod tests {
                 c.3[t as usize] += 1;
             }
             c.4[stance_index(r.stance)] += 1;
-            c.5.extend(r.evidence.iter().map(|&sentence| Evidence {
+            let from = r.evidence_start as usize;
+            let sentences = &evidence[from..from + r.evidence_len as usize];
+            c.5.extend(sentences.iter().map(|&sentence| Evidence {
                 doc: r.doc,
                 sentence,
             }));
@@ -1544,6 +1691,31 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Laid out a few co-mentions per step, as the page does in the background, the
+        /// index is the one built at once.
+        #[test]
+        fn an_index_finished_in_steps_is_the_index_built_at_once(
+            texts in prop::collection::vec(random_doc(), 1..8),
+            budget in 1usize..24,
+            organizations in any::<bool>(),
+        ) {
+            let docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
+            let analyses: Vec<Analysis> = docs.iter().map(analyze).collect();
+            let at_once = PairIndex::build_impl(docs.iter().zip(&analyses), organizations);
+            let mut builder = PairIndexBuilder::new(organizations);
+            for (d, a) in docs.iter().zip(&analyses) {
+                builder.add(d, a);
+            }
+            prop_assert_eq!(builder.len(), docs.len());
+            let mut finish = builder.finishing();
+            let mut steps = 1;
+            while !finish.step(budget) {
+                steps += 1;
+            }
+            prop_assert!(steps >= 1);
+            prop_assert_eq!(finish.index(), at_once);
+        }
 
         #[test]
         fn matrix_and_evidence_equal_the_straightforward_computation(
