@@ -135,8 +135,7 @@ pub fn use_view_state() -> ViewHandle {
         use_effect_with((), move |_| {
             let listener =
                 history::on_popstate(move |search| dispatcher.dispatch(ViewMsg::Url(search)));
-            let hidden = history::flush_when_hidden();
-            move || drop((listener, hidden))
+            move || drop(listener)
         });
     }
     ViewHandle { model, on_action }

@@ -40,8 +40,9 @@ pub fn write(query: &str, mode: HistoryMode) {
     }
 }
 
-/// Writes a waiting replacement now: before the URL is read to be shared, and when the page is
-/// hidden.
+/// Writes a waiting replacement now, before the URL is read to be shared. (Not when the page is
+/// hidden: a `replaceState` during `pagehide` left WebKit's next page blank. A reload within the
+/// delay of the last keystroke loses that keystroke from the URL, nothing more.)
 pub fn flush() {
     let waiting = PENDING.with(|p| p.borrow_mut().take());
     if let Some((query, timer)) = waiting {
@@ -101,11 +102,4 @@ pub fn on_popstate(f: impl Fn(String) + 'static) -> Option<EventListener> {
         cancel();
         f(super::location::search())
     }))
-}
-
-/// Writes a waiting replacement when the page is hidden (a tab closed or switched, a reload), so
-/// the URL the browser keeps for it is the latest. The listener lives as long as the guard.
-pub fn flush_when_hidden() -> Option<EventListener> {
-    let window = web_sys::window()?;
-    Some(EventListener::new(&window, "pagehide", |_| flush()))
 }

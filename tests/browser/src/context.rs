@@ -116,11 +116,14 @@ impl Ctx {
                 let err = last_error
                     .map(|e| format!("\nlast script error: {e:#}"))
                     .unwrap_or_default();
-                bail!(
+                let message = format!(
                     "timed out after {:?} waiting for {what} in {}.\nThe page: {page}{err}",
-                    self.timeout,
-                    self.engine
+                    self.timeout, self.engine
                 );
+                if self.is_blank().await {
+                    return Err(anyhow::Error::new(BlankPage(message)));
+                }
+                bail!(message);
             }
             // Polling the condition again, not sleeping for a guessed time.
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -250,6 +253,14 @@ impl Ctx {
         Ok(())
     }
 
+    /// Whether the page holds nothing at all: no text and none of entente's elements, not even
+    /// the loader (which shows its own error when the app cannot start).
+    async fn is_blank(&self) -> bool {
+        self.js("return !document.getElementById('app') && !document.getElementById('entente-load-error') && (!document.body || document.body.innerText.trim() === '');")
+            .await
+            .is_ok_and(|v| v == Value::Bool(true))
+    }
+
     /// A short description of what the page shows, for error messages.
     pub async fn page_state(&self) -> String {
         let url = self
@@ -328,5 +339,39 @@ mod tests {
                 ("img-src".into(), vec!["'self'".into(), "data:".into()]),
             ]
         );
+    }
+}
+
+/// A wait that timed out on a page that never loaded: nothing of the page, not even its static
+/// HTML, is there. Seen rarely in WebKitGTK on a navigation that passes when repeated; the
+/// runner runs such a test once more in a fresh session (an app that fails to start shows the
+/// loader's error or the panic banner instead, and fails at once).
+#[derive(Debug)]
+pub struct BlankPage(pub String);
+
+impl std::fmt::Display for BlankPage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} (the page never loaded)", self.0)
+    }
+}
+
+impl std::error::Error for BlankPage {}
+
+#[cfg(test)]
+mod blank_page_tests {
+    use super::BlankPage;
+    use anyhow::Context as _;
+
+    /// The runner finds a blank page under the context that tests add on the way up.
+    #[test]
+    fn a_blank_page_is_recognised_through_added_context() {
+        let inner: anyhow::Result<()> = Err(anyhow::Error::new(BlankPage("timed out".into())));
+        let outer = inner
+            .context("opening the app")
+            .with_context(|| "in a test")
+            .unwrap_err();
+        assert!(outer.downcast_ref::<BlankPage>().is_some());
+        let other = anyhow::anyhow!("an assertion failed").context("in a test");
+        assert!(other.downcast_ref::<BlankPage>().is_none());
     }
 }

@@ -2,11 +2,11 @@
 //! every selected engine, one engine after the other (the machine has two cores), printing one
 //! line per test, a summary per engine with its time, and a closing `N passed, M failed` line.
 //!
-//! Environment: `ENTENTE_BROWSERS` (engines), `ENTENTE_BROWSER_TESTS` (a substring of test names),
+//! Environment: `ENTENTE_BROWSERS` (engines), `ENTENTE_BROWSER_TESTS` (substrings of test names, comma-separated),
 //! `ENTENTE_DIST` (the built site; default `dist/`), `ENTENTE_CORPUS` (as for `build.rs`),
 //! `ENTENTE_BROWSER_TIMEOUT` (seconds a wait may take; default 30).
 
-use crate::context::{Ctx, Expected, Site};
+use crate::context::{BlankPage, Ctx, Expected, Site};
 use crate::engine::{browser_version, Browser, Engine};
 use anyhow::{bail, Context as _, Result};
 use std::future::Future;
@@ -137,7 +137,7 @@ async fn run_all(tests: Vec<Test>) -> Result<bool> {
         let chosen: Vec<&Test> = tests
             .iter()
             .filter(|t| t.only.is_none_or(|only| only.contains(&engine)))
-            .filter(|t| filter.is_empty() || t.name.contains(filter.as_str()))
+            .filter(|t| filter.is_empty() || filter.split(',').any(|f| t.name.contains(f)))
             .collect();
         let start = Instant::now();
         let (p, f, version) =
@@ -203,11 +203,26 @@ async fn run_engine(
             Err(_) => Err(anyhow::anyhow!("the test took longer than {TEST_LIMIT:?}")),
         };
         // A test that hangs (a WebDriver command that never returns: seen once in WebKitGTK on a
-        // cold navigation that passes alone in 4 s) is run once more in a fresh session, and
+        // cold navigation that passes alone in 4 s), or whose page never loaded at all
+        // ([`BlankPage`]: seen once in WebKitGTK too), is run once more in a fresh session, and
         // says so. A test that fails an assertion is never retried.
-        if start.elapsed() >= TEST_LIMIT {
+        let blank = result
+            .as_ref()
+            .err()
+            .and_then(|e| e.downcast_ref::<BlankPage>())
+            .map(|b| b.0.clone());
+        if start.elapsed() >= TEST_LIMIT || blank.is_some() {
+            let why = blank.map_or_else(
+                || format!("no answer for {TEST_LIMIT:?}"),
+                |b| {
+                    format!(
+                        "a page never loaded ({})",
+                        b.lines().next().unwrap_or_default()
+                    )
+                },
+            );
             println!(
-                "RETRY {engine} {}: no answer for {TEST_LIMIT:?}; once more in a fresh session",
+                "RETRY {engine} {}: {why}; once more in a fresh session",
                 test.name
             );
             if let Err(e) = ctx.restart_session().await {
