@@ -16,7 +16,7 @@ use crate::corpus::{self, CorpusOrigin, LoadError};
 use crate::hooks::use_explorer::ExplorerHandle;
 use crate::import::ImportedCorpus;
 use crate::services::store::{Store, StoreError, StoredCorpus};
-use crate::services::{history, location, single_file, slices};
+use crate::services::{history, location, perf, single_file, slices};
 use entente_core::explore::state::{HistoryMode, ViewState};
 use entente_core::explore::ExplorerBuilder;
 use entente_core::format;
@@ -474,11 +474,13 @@ async fn keep_corpus(
             )));
         }
     }
-    dispatcher.dispatch(LibraryMsg::Upsert(entry.clone(), Some(opened.clone())));
-    if activate {
-        write_url("", Some(entry.id.clone()), HistoryMode::Push);
-        dispatcher.dispatch(LibraryMsg::Activate(entry, opened));
-    }
+    perf::measure("entente:activate", || {
+        dispatcher.dispatch(LibraryMsg::Upsert(entry.clone(), Some(opened.clone())));
+        if activate {
+            write_url("", Some(entry.id.clone()), HistoryMode::Push);
+            dispatcher.dispatch(LibraryMsg::Activate(entry, opened));
+        }
+    });
 }
 
 /// Opens corpus `id`: from memory, or from the storage. `url` says how to write the URL first

@@ -517,6 +517,11 @@ async fn import_benchmark(ctx: &mut Ctx) -> Result<()> {
             first - t0,
             tasks.join(", ")
         );
+        // The app's own measures of the steps around the first results.
+        let measures = ctx
+            .js("return performance.getEntriesByType('measure').filter((e) => e.name === 'entente:store-put' || e.name === 'entente:activate').map((e) => e.name.slice(8) + ' ' + e.duration.toFixed(1) + ' ms at ' + (e.startTime - window.__importBench.t0).toFixed(0));")
+            .await?;
+        println!("       measured: {measures}");
         handler.push(t0end - t0);
         total.push(first - t0);
         worker.push(done - t0);
