@@ -204,7 +204,7 @@ async fn run_engine(
         };
         // A test that hangs (a WebDriver command that never returns: seen once in WebKitGTK on a
         // cold navigation that passes alone in 4 s), or whose page never loaded at all
-        // ([`BlankPage`]: seen once in WebKitGTK too), is run once more in a fresh session, and
+        // ([`BlankPage`]: seen twice in WebKitGTK), is run once more in a fresh session, and
         // says so. A test that fails an assertion is never retried.
         let blank = result
             .as_ref()
