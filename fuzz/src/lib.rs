@@ -1,9 +1,28 @@
-//! Invariant checks shared by the fuzz targets: every offset the core hands out must lie inside
-//! the text, on character boundaries, in order. A violated invariant panics, which libFuzzer
-//! reports as a crash with the input that caused it.
+//! Invariant checks shared by the fuzz targets and the core's wasm smoke tests
+//! (`crates/entente-wasm-tests` includes this file): every offset the core hands out must lie
+//! inside the text, on character boundaries, in order, and the URL codec must round-trip. A
+//! violated invariant panics, which libFuzzer reports as a crash with the input that caused it.
 
+use entente_core::explore::state::ViewState;
 use entente_core::import::FileOutcome;
 use entente_core::{Analysis, Document};
+
+/// Decodes `query` as a view URL, then checks the round trip: encoding the state and decoding it
+/// again gives the same state without any notice, and encoding is stable.
+pub fn check_url_round_trip(query: &str) {
+    let (state, _notices) = ViewState::from_query(query);
+    let encoded = state.to_query();
+    let (again, notices) = ViewState::from_query(&encoded);
+    assert_eq!(
+        again, state,
+        "round trip changed the state; query {encoded:?}"
+    );
+    assert!(
+        notices.is_empty(),
+        "re-decoding {encoded:?} gave notices {notices:?}"
+    );
+    assert_eq!(again.to_query(), encoded, "encoding is not stable");
+}
 
 /// Panics unless `start..end` is a valid, character-aligned range of `text`.
 pub fn check_range(what: &str, text: &str, start: u32, end: u32) {

@@ -5,6 +5,9 @@
 //!
 //! `cargo run --release -p entente-core --example import_phases -- target/bench/corpus-2000`
 
+// A native tool, not the core: it reads a folder and times phases with the clock.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use entente_core::explore::Explorer;
 use entente_core::relations::matrix::{PairIndex, PairIndexBuilder};
 use entente_core::{format, Analysed};
