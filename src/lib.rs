@@ -9,7 +9,7 @@
 //! corpus is a new explorer and a view state read again from the URL.
 //!
 //! Code map: [`corpus`] (pure: finding and decoding the corpus), the pure
-//! presentation modules [`format`] (figure values, dates), [`marks`] (highlighted text),
+//! presentation modules [`display`] (figure values, dates, counts), [`marks`] (highlighted text),
 //! [`matrix`] (matrix order, colours, exports) and [`chart`], with [`order`] (one shared sort)
 //! and [`shared`] (`Rc`s compared by identity); `components/` (one component a
 //! file, [`components::shell::Shell`] is the explorer's frame), `hooks/` (`use_*`: the corpus,
@@ -20,7 +20,7 @@
 pub mod chart;
 pub mod components;
 pub mod corpus;
-pub mod format;
+pub mod display;
 pub mod hooks;
 pub mod import;
 pub mod marks;

@@ -9,7 +9,7 @@
 //! common colour-vision deficiency), named by level so the page uses CSS classes (`heat-1` …
 //! `heat-8`) and never inline styles; the SVG export writes the same colours.
 
-use crate::format::entity_label;
+use crate::display::entity_label;
 use entente_core::explore::state::{MatrixOrder, Window};
 use entente_core::export::{csv_row, entity_kind};
 use entente_core::model::{Stance, Topic, TopicSet};

@@ -182,7 +182,7 @@ pub fn CorpusMenu() -> Html {
         };
         let details = format!(
             "{} · {}",
-            crate::format::plural(entry.documents, "document", "documents"),
+            crate::display::plural(entry.documents, "document", "documents"),
             entry.origin.label()
         );
         html! {
@@ -229,7 +229,7 @@ pub fn CorpusMenu() -> Html {
             html! {
                 <ConfirmDialog title={format!("Delete “{}”?", entry.name)}
                     message={format!("Its {} will be removed from this browser. Files you saved are not affected.",
-                        crate::format::plural(entry.documents, "document", "documents"))}
+                        crate::display::plural(entry.documents, "document", "documents"))}
                     confirm_label="Delete" {on_confirm} {on_cancel} />
             }
         }

@@ -3,7 +3,7 @@
 //! highlighted.
 
 use crate::components::highlighted::highlighted;
-use crate::format::{country_label, date_label};
+use crate::display::{country_label, date_label};
 use crate::hooks::use_explorer::use_explorer;
 use entente_core::explore::state::Action;
 use entente_core::model::{CountryCode, MentionRole};
@@ -54,7 +54,7 @@ fn lead_snippet(doc: &entente_core::model::Document, title: &str) -> Option<Stri
         .take(6)
         .map(|s| doc.text[s.range()].trim())
         .find(|t| !t.is_empty() && !t.starts_with(head) && !title.contains(*t))
-        .map(|t| crate::format::truncate(t, SNIPPET_LEN))
+        .map(|t| crate::display::truncate(t, SNIPPET_LEN))
 }
 
 /// One row of the result list.

@@ -5,7 +5,7 @@
 use crate::chart::money_by_country;
 use crate::components::highlighted::highlighted;
 use crate::components::money_chart::MoneyChartView;
-use crate::format::{country_label, date_label, figure_kind_label, figure_value, qualifier_label};
+use crate::display::{country_label, date_label, figure_kind_label, figure_value, qualifier_label};
 use crate::hooks::use_explorer::use_explorer;
 use crate::services::download;
 use crate::shared::Shared;
@@ -202,7 +202,7 @@ pub fn FiguresView(props: &FiguresViewProps) -> Html {
                 <td>{ topics.join(", ") }</td>
                 <td>{ f.year.map(|y| y.to_string()).unwrap_or_default() }</td>
                 <td class="figure-doc">
-                    <span class="figure-doc-title">{ crate::format::truncate(&title, 60) }</span>
+                    <span class="figure-doc-title">{ crate::display::truncate(&title, 60) }</span>
                     <span class="figure-doc-date">{ doc.date.map(|d| date_label(&d.value)).unwrap_or_default() }</span>
                 </td>
                 <td class="figure-context">{ highlighted(&context, &[focus]) }</td>
@@ -214,7 +214,7 @@ pub fn FiguresView(props: &FiguresViewProps) -> Html {
         <section class="view view-figures" aria-labelledby="figures-heading">
             <div class="view-bar">
                 <h2 id="figures-heading" class="view-title">
-                    { format!("Figures ({})", crate::format::number(rows.len() as f64)) }
+                    { format!("Figures ({})", crate::display::number(rows.len() as f64)) }
                 </h2>
                 <div class="exports" role="group" aria-label="Export the figures">
                     <button type="button" class="button-quiet" onclick={export(false)} data-testid="export-figures-csv">{ "CSV" }</button>

@@ -10,13 +10,13 @@
 
 use crate::components::choice::Choice;
 use crate::components::evidence::Evidence;
-use crate::format::{entity_label, plural};
+use crate::display::{entity_label, plural};
 use crate::hooks::use_explorer::{cached, use_explorer, MatrixKey};
 use crate::matrix::{self, legend, level, light_text, MatrixData};
 use crate::services::{dom, download, perf};
 use crate::shared::Shared;
 use entente_core::explore::state::{
-    ordered_pair, Action, Entity, MatrixOrder, MatrixView as MatrixSettings, Window,
+    ordered_pair, Action, Entity, MatrixOrder, MatrixSettings, Window,
 };
 use entente_core::explore::Results;
 use entente_core::model::{Stance, Topic};

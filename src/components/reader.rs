@@ -4,7 +4,7 @@
 //! text is a button that adds it as a filter. An `at` offset marks its figure or sentence and
 //! scrolls to it. It sits beside the views on wide screens and over them on phones.
 
-use crate::format::{country_label, date_label, figure_kind_label, figure_value};
+use crate::display::{country_label, date_label, figure_kind_label, figure_value};
 use crate::hooks::use_explorer::use_explorer;
 use crate::marks::{self, MarkKind, Piece};
 use crate::services::dom;

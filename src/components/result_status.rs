@@ -1,7 +1,7 @@
 //! The result bar above the views: the result count (always visible, announced politely), the
 //! active filters as chips that each clear one filter, and "clear all".
 
-use crate::format::{country_label, figure_kind_label, plural};
+use crate::display::{country_label, figure_kind_label, plural};
 use entente_core::explore::state::{Action, CountryMode, Facet, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;

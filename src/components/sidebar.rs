@@ -4,7 +4,7 @@
 
 use crate::components::date_range::DateRange;
 use crate::components::facet_list::{FacetItem, FacetList};
-use crate::format::{country_label, figure_kind_label};
+use crate::display::{country_label, figure_kind_label};
 use crate::hooks::use_explorer::use_explorer;
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, CountryMode, Facet, ViewState};

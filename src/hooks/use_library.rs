@@ -17,9 +17,9 @@ use crate::hooks::use_explorer::ExplorerHandle;
 use crate::import::ImportedCorpus;
 use crate::services::store::{Store, StoreError, StoredCorpus};
 use crate::services::{history, location, perf, single_file, slices};
+use entente_core::codec;
 use entente_core::explore::state::{HistoryMode, ViewState};
 use entente_core::explore::ExplorerBuilder;
-use entente_core::format;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -81,7 +81,7 @@ impl Opened {
     fn new(analysed: entente_core::Analysed, bytes: Option<Rc<Vec<u8>>>) -> Opened {
         let corpus = &analysed.corpus;
         let cell = OpenedCell {
-            id: format::corpus_hash(corpus),
+            id: codec::corpus_hash(corpus),
             name: corpus.name.clone(),
             documents: corpus.documents.len(),
             pending: RefCell::new(None),
@@ -413,7 +413,7 @@ async fn open_bytes(
     name: Option<&str>,
     origin: CorpusOrigin,
 ) -> Result<(CorpusEntry, Opened), String> {
-    let mut decoder = format::Decoder::new(&bytes).map_err(|e| e.to_string())?;
+    let mut decoder = codec::Decoder::new(&bytes).map_err(|e| e.to_string())?;
     slices::yield_now().await;
     slices::run(|| decoder.step(4))
         .await
@@ -839,7 +839,7 @@ mod tests {
             name: name.into(),
             documents: entente_core::parse::parse_file("a.txt", text.as_bytes()),
         };
-        format::encode(&entente_core::Analysed::new(corpus))
+        codec::encode(&entente_core::Analysed::new(corpus))
     }
 
     #[test]

@@ -7,16 +7,16 @@
 //! - [`parse`] turns messy article text into [`model::Document`]s;
 //! - [`gazetteer`], [`organizations`], [`topics`], [`figures`] and [`relations`] analyse a document,
 //!   and [`analysis::analyze`] runs them all;
-//! - [`format`] is the one versioned binary encoding of a parsed corpus.
+//! - [`codec`] is the one versioned binary encoding of a parsed corpus.
 //!
 //! The core never touches the DOM, the network, the file system or a clock.
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod codec;
 pub mod explore;
 pub mod export;
 pub mod figures;
-pub mod format;
 pub mod gazetteer;
 mod hash;
 pub mod import;

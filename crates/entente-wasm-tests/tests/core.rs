@@ -5,7 +5,7 @@
 //! wasm32-unknown-unknown` with `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner`).
 #![cfg(target_arch = "wasm32")]
 
-use entente_core::{analyze, format, parse};
+use entente_core::{analyze, codec, parse};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 // The seed files, as every test target of the core has them.
@@ -50,10 +50,7 @@ fn analyses_every_seed_within_its_text() {
 #[wasm_bindgen_test]
 fn the_binary_format_round_trips() {
     let analysed = entente_core::Analysed::new(common::seed_corpus());
-    assert_eq!(
-        format::decode(&format::encode(&analysed)).unwrap(),
-        analysed
-    );
+    assert_eq!(codec::decode(&codec::encode(&analysed)).unwrap(), analysed);
 }
 
 #[wasm_bindgen_test]

@@ -88,7 +88,7 @@ pub const DEFAULT_TOP_N: u16 = 20;
 
 /// The matrix view's settings.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct MatrixView {
+pub struct MatrixSettings {
     /// Co-mention window.
     pub window: Window,
     /// Only pairs on this topic.
@@ -105,9 +105,9 @@ pub struct MatrixView {
     pub cell: Option<(Entity, Entity)>,
 }
 
-impl Default for MatrixView {
+impl Default for MatrixSettings {
     fn default() -> Self {
-        MatrixView {
+        MatrixSettings {
             window: Window::Sentence,
             topic: None,
             stance: None,
@@ -218,7 +218,7 @@ pub struct ViewState {
     /// The active tab.
     pub view: View,
     /// Matrix settings.
-    pub matrix: MatrixView,
+    pub matrix: MatrixSettings,
     /// Figures table sort.
     pub figure_sort: FigureSort,
     /// The open document's id.
@@ -954,7 +954,7 @@ mod tests {
             date_to: PartialDate::parse_iso("2025-12-05"),
             figure_kinds: vec![FigureKind::Money],
             view: View::Matrix,
-            matrix: MatrixView {
+            matrix: MatrixSettings {
                 window: Window::Paragraph,
                 topic: Some(Topic::Trade),
                 stance: Some(Stance::Cooperative),
@@ -1021,7 +1021,7 @@ mod tests {
         assert_eq!(pair.matrix.cell, Some((cc("AZ").into(), cc("PK").into())));
         assert_eq!(
             ViewState::from_query("mg=0").0.matrix,
-            MatrixView::default()
+            MatrixSettings::default()
         );
     }
 

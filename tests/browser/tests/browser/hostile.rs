@@ -317,7 +317,7 @@ fn pack_as_parsed(dir: &Path) -> Result<Vec<u8>> {
         files.push((name, std::fs::read(&path)?));
     }
     let corpus = entente_core::parse::parse_corpus("hostile-corpus", files);
-    Ok(entente_core::format::encode(&entente_core::Analysed::new(
+    Ok(entente_core::codec::encode(&entente_core::Analysed::new(
         corpus,
     )))
 }
@@ -407,7 +407,7 @@ async fn hostile_documents_render_as_inert_text(ctx: &mut Ctx) -> Result<()> {
     std::fs::write(dir.join("five-megabyte-line.txt"), five_megabyte_line())?;
     let bytes = pack_as_parsed(&dir)?;
     // What the page must show: the corpus as packed.
-    let corpus = entente_core::format::decode(&bytes)
+    let corpus = entente_core::codec::decode(&bytes)
         .context("decoding the packed corpus")?
         .corpus;
     ensure!(

@@ -61,7 +61,7 @@ fn test_corpus(name: &str, topic: &str) -> Corpus {
 /// encodes it: fast, without the long-range pass, so a saved file that carries the pass's flag
 /// ([`carried`]) shows that the saver compacted it.
 fn encode(corpus: &Corpus) -> Vec<u8> {
-    entente_core::format::encode_with_level(&entente_core::Analysed::new(corpus.clone()), 1)
+    entente_core::codec::encode_with_level(&entente_core::Analysed::new(corpus.clone()), 1)
 }
 
 /// The corpus as a saved single file carries it in its data block.
@@ -70,7 +70,7 @@ fn inlined(bytes: &[u8]) -> String {
 }
 
 /// The corpus a saved file carries, decoded from its data block. The saver compacts the corpus
-/// (`format::compact`), so its bytes may differ from [`encode`]'s; the corpus may not, and it
+/// (`codec::compact`), so its bytes may differ from [`encode`]'s; the corpus may not, and it
 /// must carry the long-range flag.
 fn carried(html: &str) -> Option<Corpus> {
     let slot = xtask::html::find_elements(html, "script", false)
@@ -78,10 +78,10 @@ fn carried(html: &str) -> Option<Corpus> {
         .find(|e| e.attr("id") == Some("entente-corpus"))?;
     let bytes = entente_core::inline_text::decode(&html[slot.inner]).ok()?;
     let flags = u16::from_le_bytes([*bytes.get(10)?, *bytes.get(11)?]);
-    if flags & entente_core::format::FLAG_LONG_RANGE == 0 {
+    if flags & entente_core::codec::FLAG_LONG_RANGE == 0 {
         return None;
     }
-    Some(entente_core::format::decode(&bytes).ok()?.corpus)
+    Some(entente_core::codec::decode(&bytes).ok()?.corpus)
 }
 
 /// Test pages in `dist/test-pages/`, removed when dropped.
@@ -304,7 +304,7 @@ async fn a_kept_corpus_is_switched_renamed_and_deleted_and_survives_reloads(
     wait_for_documents(ctx, &corpus).await?;
     let id = inlined_id(ctx).await?;
     ensure!(
-        id == entente_core::format::corpus_hash(&corpus),
+        id == entente_core::codec::corpus_hash(&corpus),
         "the page names the corpus {id}, not its content hash"
     );
     keep(ctx, &id).await?;
