@@ -8,14 +8,14 @@
 //! through a context ([`hooks::use_corpus`]); the shell is keyed by the corpus's id, so a new
 //! corpus is a new explorer and a view state read again from the URL.
 //!
-//! Code map: [`corpus`] (pure: finding and decoding the corpus), the pure
-//! presentation modules [`display`] (figure values, dates, counts), [`marks`] (highlighted text),
-//! [`matrix`] (matrix order, colours, exports) and [`chart`], with [`order`] (one shared sort)
-//! and [`shared`] (`Rc`s compared by identity); `components/` (one component a
-//! file, [`components::shell::Shell`] is the explorer's frame), `hooks/` (`use_*`: the corpus,
-//! the explorer, the view state kept in step with the URL), and `services/`, the only place that
-//! touches the page's globals (DOM outside the app root, location and history, clipboard,
-//! downloads, keyboard shortcuts, performance marks, panic hook).
+//! Code map: [`corpus`] (pure: finding and decoding the corpus), the pure presentation modules
+//! [`display`] (figure values, dates, counts), [`marks`] (highlighted text), [`matrix`] (matrix order, colours, the SVG
+//! export) and [`chart`], with [`shared`] (`Rc`s compared by identity); every sort goes through
+//! the core's `sort` (one shared instance). `components/` (one component a file,
+//! [`components::shell::Shell`] is the explorer's frame), `hooks/` (`use_*`: the corpus, the
+//! library, the explorer, the view state kept in step with the URL), and `services/`,
+//! the only place that touches the page's globals (DOM outside the app root, location and
+//! history, clipboard, downloads, keyboard shortcuts, performance marks, panic hook).
 
 pub mod chart;
 pub mod components;
@@ -25,7 +25,6 @@ pub mod hooks;
 pub mod import;
 pub mod marks;
 pub mod matrix;
-pub mod order;
 pub mod services;
 pub mod shared;
 

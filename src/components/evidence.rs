@@ -2,7 +2,7 @@
 //! countries (or a country and an organization, or two organizations) are named together, both
 //! highlighted, each opening the reader at that sentence.
 
-use crate::display::{date_label, entity_label, plural};
+use crate::display::{date_label, plural};
 use crate::hooks::use_explorer::use_explorer;
 use crate::marks::{self, Mark, MarkKind};
 use crate::matrix::MatrixData;
@@ -69,7 +69,7 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
         ),
         _ => None,
     };
-    let title = format!("{} and {}", entity_label(a), entity_label(b));
+    let title = format!("{} and {}", a.label(), b.label());
     let body = match props.data.cell(a, b) {
         None => html! {
             <p class="empty">{ "These two are not named together in the current documents and settings." }</p>

@@ -5,13 +5,14 @@
 use crate::chart::money_by_country;
 use crate::components::highlighted::highlighted;
 use crate::components::money_chart::MoneyChartView;
-use crate::display::{country_label, date_label, figure_kind_label, figure_value, qualifier_label};
+use crate::display::{date_label, figure_value};
 use crate::hooks::use_explorer::use_explorer;
 use crate::services::download;
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, FigureSort, FigureSortKey};
 use entente_core::explore::{FigureRow, Results};
-use entente_core::model::{FigureKind, MentionRole};
+use entente_core::gazetteer::country_label;
+use entente_core::model::{FigureKind, MentionRole, Qualifier};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -196,8 +197,8 @@ pub fn FiguresView(props: &FiguresViewProps) -> Html {
                     <button type="button" class="link-button" onclick={open}
                         aria-label={format!("{value}: open in the reader")}>{ value.clone() }</button>
                 </td>
-                <td>{ figure_kind_label(f.kind) }</td>
-                <td>{ qualifier_label(f.qualifier) }</td>
+                <td>{ f.kind.label() }</td>
+                <td>{ f.qualifier.map_or("", Qualifier::label) }</td>
                 <td>{ countries.join(", ") }</td>
                 <td>{ topics.join(", ") }</td>
                 <td>{ f.year.map(|y| y.to_string()).unwrap_or_default() }</td>

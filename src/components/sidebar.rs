@@ -4,11 +4,11 @@
 
 use crate::components::date_range::DateRange;
 use crate::components::facet_list::{FacetItem, FacetList};
-use crate::display::{country_label, figure_kind_label};
 use crate::hooks::use_explorer::use_explorer;
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, CountryMode, Facet, ViewState};
 use entente_core::explore::Results;
+use entente_core::gazetteer::country_label;
 use entente_core::model::{CountryCode, FigureKind, Stance, Topic};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -28,14 +28,6 @@ pub struct SidebarProps {
     pub results: Shared<Results>,
     /// Dispatches actions.
     pub on_action: Callback<Action>,
-}
-
-fn stance_label(s: Stance) -> &'static str {
-    match s {
-        Stance::Cooperative => "Cooperative",
-        Stance::Conflictual => "Conflictual",
-        Stance::Neutral => "Neutral",
-    }
 }
 
 /// How long after a corpus is shown the pair selects list every country.
@@ -80,7 +72,7 @@ fn PairSelect(props: &PairSelectProps) -> Html {
                 .iter()
                 .map(|(c, _)| (*c, country_label(*c)))
                 .collect();
-            crate::order::sort_by_text(&mut v, |x| x.1.clone());
+            entente_core::sort::sort_by_text(&mut v, |x| x.1.clone());
             v
         })
     };
@@ -176,7 +168,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         .map(|(_, x)| x)
         .map(|(o, n)| FacetItem {
             key: AttrValue::from(*o),
-            label: AttrValue::from(entente_core::organizations::org_name(o).to_string()),
+            label: AttrValue::from(entente_core::organizations::org_label(o).to_string()),
             count: *n,
             checked: state.organizations.iter().any(|x| x == o),
         })
@@ -196,7 +188,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         .iter()
         .map(|(s, n)| FacetItem {
             key: AttrValue::from(s.id()),
-            label: AttrValue::from(stance_label(*s)),
+            label: AttrValue::from(s.label()),
             count: *n,
             checked: state.stances.contains(s),
         })
@@ -219,7 +211,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         .iter()
         .map(|(k, n)| FacetItem {
             key: AttrValue::from(k.id()),
-            label: AttrValue::from(figure_kind_label(*k)),
+            label: AttrValue::from(k.label()),
             count: *n,
             checked: state.figure_kinds.contains(k),
         })

@@ -10,7 +10,7 @@ use crate::model::{
     CountryCode, Document, Field, FigureKind, MentionForm, MentionRole, Origin, Qualifier, Stance,
     TopicSet,
 };
-use crate::organizations::org_name;
+use crate::organizations::org_label;
 use crate::relations::matrix::Entity;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -232,7 +232,8 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
         .into_iter()
         .map(|(code, spans)| CountryRecord {
             code,
-            name: country_name(code),
+            // The exports' documented placeholder for a code the gazetteer does not know.
+            name: country_name(code).unwrap_or("?"),
             mentions: spans.len(),
             spans,
         })
@@ -253,7 +254,7 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
         .into_iter()
         .map(|(id, mentions)| OrgRecord {
             id,
-            name: org_name(id).to_string(),
+            name: org_label(id).to_string(),
             mentions,
         })
         .collect();
@@ -395,13 +396,7 @@ fn topic_ids(t: TopicSet) -> String {
 }
 
 fn qualifier_id(q: Option<Qualifier>) -> &'static str {
-    match q {
-        Some(Qualifier::Over) => "over",
-        Some(Qualifier::Under) => "under",
-        Some(Qualifier::Approx) => "approx",
-        Some(Qualifier::UpTo) => "up_to",
-        None => "",
-    }
+    q.map_or("", Qualifier::id)
 }
 
 /// The documents as a CSV table, one row per document.
@@ -549,7 +544,7 @@ pub fn relations_csv(docs: &[(&Document, &Analysis)]) -> String {
                         date.clone(),
                         p.a.to_string(),
                         p.b.to_string(),
-                        stance_id(p.stance).to_string(),
+                        p.stance.id().to_string(),
                         topic_ids(r.topics),
                         r.sentence.to_string(),
                         r.start.to_string(),
@@ -643,11 +638,7 @@ pub fn matrix_csv(matrix: &crate::relations::matrix::Matrix, entities: &[Entity]
     header.extend(entities.iter().map(|e| e.to_string()));
     csv_row(&mut out, &header);
     for &a in entities {
-        let mut row = vec![
-            a.to_string(),
-            a.name().to_string(),
-            entity_kind(a).to_string(),
-        ];
+        let mut row = vec![a.to_string(), a.label(), entity_kind(a).to_string()];
         row.extend(entities.iter().map(|&b| matrix.count(a, b).to_string()));
         csv_row(&mut out, &row);
     }
@@ -661,10 +652,6 @@ pub fn entity_kind(e: Entity) -> &'static str {
     } else {
         "country"
     }
-}
-
-fn stance_id(s: Stance) -> &'static str {
-    s.id()
 }
 
 #[cfg(test)]
@@ -693,6 +680,37 @@ mod tests {
         let mut out = String::new();
         csv_row(&mut out, &["--02-25"]);
         assert_eq!(out, "--02-25\r\n");
+    }
+
+    #[test]
+    fn matrix_csv_follows_the_given_entities_and_labels_organizations_apart() {
+        use crate::relations::matrix::{MatrixQuery, PairIndex};
+        let corpus = crate::parse::parse_corpus(
+            "t",
+            vec![(
+                "a.txt".into(),
+                b"Talks\n\nAzerbaijan and the European Union signed an energy deal. Pakistan welcomed \
+                  the EU. Azerbaijan and Pakistan agreed.\n"
+                    .to_vec(),
+            )],
+        );
+        let analyses: Vec<_> = corpus.documents.iter().map(crate::analyze).collect();
+        let index =
+            PairIndex::build_with_organizations(corpus.documents.iter().zip(analyses.iter()));
+        let matrix = index.matrix(&MatrixQuery {
+            organizations: true,
+            ..Default::default()
+        });
+        let id = |s: &str| Entity::from_id(s).unwrap();
+        // The app's top-N and ordering pick and order the rows; the CLI passes them all.
+        let shown = [id("org.EU"), id("PK"), id("AZ")];
+        let csv = matrix_csv(&matrix, &shown);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "code,name,kind,org.EU,PK,AZ");
+        assert_eq!(lines[1], "org.EU,European Union,organization,0,1,1");
+        assert_eq!(lines[2], "PK,Pakistan,country,1,0,1");
+        assert_eq!(lines[3], "AZ,Azerbaijan,country,1,1,0");
+        assert_eq!(lines.len(), 4);
     }
 
     #[test]

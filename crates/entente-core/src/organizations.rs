@@ -151,12 +151,15 @@ fn inside_longer_name(text: &str, toks: &[Token], i: usize) -> bool {
     !(before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n']))
 }
 
-/// The display name of an organization id, or the id itself when unknown.
-pub fn org_name(id: &str) -> &str {
-    match orgs().iter().find(|o| o.id == id) {
-        Some(o) => o.name,
-        None => id,
-    }
+/// The name of an organization id ("European Union"), or `None` for an id the table does not
+/// know.
+pub fn org_name(id: &str) -> Option<&'static str> {
+    orgs().iter().find(|o| o.id == id).map(|o| o.name)
+}
+
+/// What an organization is called in the app and the exports: its name, or its id when unknown.
+pub fn org_label(id: &str) -> &str {
+    org_name(id).unwrap_or(id)
 }
 
 /// The table's own copy of an organization id, or `None` for an id it does not know (a corpus
@@ -229,9 +232,10 @@ mod tests {
 
     #[test]
     fn names_and_lists() {
-        assert_eq!(org_name("EU"), "European Union");
-        assert_eq!(org_name("MINSK"), "OSCE Minsk Group");
-        assert_eq!(org_name("nope"), "nope");
+        assert_eq!(org_name("EU"), Some("European Union"));
+        assert_eq!(org_name("MINSK"), Some("OSCE Minsk Group"));
+        assert_eq!(org_name("nope"), None);
+        assert_eq!(org_label("nope"), "nope");
         let ids: Vec<&str> = all_organizations().iter().map(|o| o.id).collect();
         for id in [
             "EU",

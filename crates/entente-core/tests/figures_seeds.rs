@@ -342,12 +342,7 @@ fn same_value(f: &Figure, g: &Gold) -> bool {
 }
 
 fn qualifier_id(q: Option<Qualifier>) -> Option<&'static str> {
-    q.map(|q| match q {
-        Qualifier::Over => "over",
-        Qualifier::Under => "under",
-        Qualifier::Approx => "approx",
-        Qualifier::UpTo => "up_to",
-    })
+    q.map(Qualifier::id)
 }
 
 fn documents() -> Vec<Document> {

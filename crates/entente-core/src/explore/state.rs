@@ -65,21 +65,31 @@ pub enum MatrixOrder {
 }
 
 impl MatrixOrder {
-    fn id(self) -> &'static str {
+    /// All orders.
+    pub const ALL: [MatrixOrder; 3] = [
+        MatrixOrder::Frequency,
+        MatrixOrder::Name,
+        MatrixOrder::Cluster,
+    ];
+    /// The id used in URLs.
+    pub fn id(self) -> &'static str {
         match self {
             MatrixOrder::Frequency => "freq",
             MatrixOrder::Name => "name",
             MatrixOrder::Cluster => "cluster",
         }
     }
-    fn from_id(s: &str) -> Option<MatrixOrder> {
-        [
-            MatrixOrder::Frequency,
-            MatrixOrder::Name,
-            MatrixOrder::Cluster,
-        ]
-        .into_iter()
-        .find(|o| o.id() == s)
+    /// The label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            MatrixOrder::Frequency => "frequency",
+            MatrixOrder::Name => "name",
+            MatrixOrder::Cluster => "clustered",
+        }
+    }
+    /// Parses an id.
+    pub fn from_id(s: &str) -> Option<MatrixOrder> {
+        MatrixOrder::ALL.into_iter().find(|o| o.id() == s)
     }
 }
 

@@ -354,12 +354,8 @@ fn build() -> Lexicon {
         let (Some(phrase), Some(q)) = (row.first(), row.get(1)) else {
             continue;
         };
-        let q = match *q {
-            "over" => Qualifier::Over,
-            "under" => Qualifier::Under,
-            "approx" => Qualifier::Approx,
-            "up_to" => Qualifier::UpTo,
-            _ => continue,
+        let Some(q) = Qualifier::from_id(q) else {
+            continue;
         };
         qualifiers.push(Phrase {
             surface: phrase.as_bytes(),

@@ -174,15 +174,17 @@ impl Entity {
             Entity::Org(o) => o.as_str(),
         }
     }
-    /// The display name: the country's or the organization's name, or its code when unknown.
-    pub fn name(&self) -> &str {
+    /// The country's or the organization's name, `None` when unknown.
+    pub fn name(&self) -> Option<&'static str> {
         match self {
-            Entity::Country(c) => match crate::gazetteer::country_name(*c) {
-                "?" | "" => c.as_str(),
-                name => name,
-            },
+            Entity::Country(c) => crate::gazetteer::country_name(*c),
             Entity::Org(o) => crate::organizations::org_name(o.as_str()),
         }
+    }
+    /// What the app and the exports call it: its name, or its code when unknown.
+    pub fn label(&self) -> String {
+        self.name()
+            .map_or_else(|| self.code().to_string(), str::to_string)
     }
 }
 
@@ -1475,8 +1477,11 @@ mod tests {
             org("NATO") > Entity::from(code("ZW")),
             "countries sort first"
         );
-        assert_eq!(org("EU").name(), "European Union");
-        assert_eq!(Entity::from(code("AZ")).name(), "Azerbaijan");
+        assert_eq!(org("EU").name(), Some("European Union"));
+        assert_eq!(Entity::from(code("AZ")).name(), Some("Azerbaijan"));
+        assert_eq!(Entity::from(code("ZZ")).name(), None);
+        assert_eq!(Entity::from(code("ZZ")).label(), "ZZ");
+        assert_eq!(Entity::from_id("org.XYZ").unwrap().label(), "XYZ");
     }
 
     #[test]
