@@ -6,7 +6,8 @@
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::corpus::CorpusOrigin;
 use crate::hooks::use_explorer::use_explorer;
-use crate::hooks::use_library::{use_library, CorpusEntry, Storage};
+use crate::hooks::use_library::use_library;
+use crate::library::{CorpusEntry, Storage};
 use crate::services::{dom, download};
 use yew::prelude::*;
 

@@ -5,6 +5,7 @@
 use crate::components::date_range::DateRange;
 use crate::components::facet_list::{FacetItem, FacetList};
 use crate::hooks::use_explorer::use_explorer;
+use crate::services::clock;
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, CountryMode, Facet, ViewState};
 use entente_core::explore::Results;
@@ -33,34 +34,42 @@ pub struct SidebarProps {
 /// How long after a corpus is shown the pair selects list every country.
 const LIST_AFTER_MS: u32 = 50;
 
-/// Props of [`PairSelect`].
+/// Props of [`PairFields`].
 #[derive(Properties, PartialEq)]
-struct PairSelectProps {
-    /// 0 for the first country of the pair, 1 for the second.
-    which: usize,
+struct PairFieldsProps {
     /// The current pair.
     pair: Option<(CountryCode, CountryCode)>,
     /// Dispatches actions.
     on_action: Callback<Action>,
 }
 
-/// One of the pair's two selects, over every country of the corpus by name. Its own component,
-/// with the option list built once per corpus, so typing in the search box does not rebuild
-/// hundreds of options. The list is added just after the corpus is first shown: with a few hundred
-/// countries the two selects were half the nodes of the first render (the chosen country, if any,
-/// is an option from the start).
+/// The pair's two selects, over every country of the corpus by name. Its own component, with the
+/// option list built once per corpus, so typing in the search box does not rebuild hundreds of
+/// options. The list is added just after the corpus is first shown: with a few hundred countries
+/// the two selects were half the nodes of the first render (the chosen countries, if any, are
+/// options from the start).
+///
+/// The view state holds a pair only once both countries are chosen, so the first choice is this
+/// component's state (`draft`), set again from the view state whenever its pair changes.
 #[function_component]
-fn PairSelect(props: &PairSelectProps) -> Html {
+fn PairFields(props: &PairFieldsProps) -> Html {
     let explorer = use_explorer();
     let listed = use_state_eq(|| false);
     {
         let listed = listed.clone();
         use_effect_with(explorer.clone(), move |_| {
             listed.set(false);
-            let timer =
-                gloo_timers::callback::Timeout::new(LIST_AFTER_MS, move || listed.set(true));
+            let timer = clock::after(LIST_AFTER_MS, move || listed.set(true));
             move || drop(timer)
         });
+    }
+    let sides = |pair: Option<(CountryCode, CountryCode)>| {
+        pair.map_or([None; 2], |(a, b)| [Some(a), Some(b)])
+    };
+    let draft = use_state_eq(|| sides(props.pair));
+    {
+        let draft = draft.clone();
+        use_effect_with(props.pair, move |pair| draft.set(sides(*pair)));
     }
     let options = {
         let explorer = explorer.clone();
@@ -76,48 +85,45 @@ fn PairSelect(props: &PairSelectProps) -> Html {
             v
         })
     };
-    let which = props.which;
-    let pair = props.pair;
-    let onchange = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            let chosen = CountryCode::new(&v);
-            // The other country is what its select shows, chosen or not yet part of a pair: the
-            // state holds a pair only once both are chosen, so the first choice lives there.
-            let other = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&format!("pair-{}", 1 - which)))
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok())
-                .and_then(|s| CountryCode::new(&s.value()));
-            let (a, b) = if which == 0 {
-                (chosen, other)
-            } else {
-                (other, chosen)
-            };
-            match (a, b) {
-                (Some(a), Some(b)) if a != b => on_action.emit(Action::SetPair(Some((a, b)))),
-                (None, _) | (_, None) => on_action.emit(Action::SetPair(None)),
-                _ => {}
-            }
-        })
+    let select = |which: usize| {
+        let onchange = {
+            let draft = draft.clone();
+            let on_action = props.on_action.clone();
+            Callback::from(move |e: Event| {
+                let v = e
+                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value();
+                let mut next = *draft;
+                next[which] = CountryCode::new(&v);
+                draft.set(next);
+                match next {
+                    [Some(a), Some(b)] if a != b => on_action.emit(Action::SetPair(Some((a, b)))),
+                    [None, _] | [_, None] => on_action.emit(Action::SetPair(None)),
+                    _ => {}
+                }
+            })
+        };
+        let current = draft[which];
+        let id = format!("pair-{which}");
+        html! {
+            <>
+                <label for={id.clone()} class="visually-hidden">
+                    { if which == 0 { "First country of the pair" } else { "Second country of the pair" } }
+                </label>
+                <select id={id.clone()} {onchange} data-testid={id}>
+                    <option value="" selected={current.is_none()}>{ "any country" }</option>
+                    { for options.iter().filter(|(c, _)| *listed || current == Some(*c)).map(|(c, name)| html! {
+                        <option key={c.to_string()} value={c.to_string()} selected={current == Some(*c)}>{ name.clone() }</option>
+                    }) }
+                </select>
+            </>
+        }
     };
-    let current = pair.map(|(a, b)| if which == 0 { a } else { b });
-    let id = format!("pair-{which}");
     html! {
-        <>
-            <label for={id.clone()} class="visually-hidden">
-                { if which == 0 { "First country of the pair" } else { "Second country of the pair" } }
-            </label>
-            <select id={id} {onchange} data-testid={format!("pair-{which}")}>
-                <option value="" selected={current.is_none()}>{ "any country" }</option>
-                { for options.iter().filter(|(c, _)| *listed || current == Some(*c)).map(|(c, name)| html! {
-                    <option key={c.to_string()} value={c.to_string()} selected={current == Some(*c)}>{ name.clone() }</option>
-                }) }
-            </select>
-        </>
+        <div class="pair-fields">
+            { select(0) }
+            { select(1) }
+        </div>
     }
 }
 
@@ -275,10 +281,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                             </button>
                         }
                         <p class="help">{ "Documents where the two are related in a sentence." }</p>
-                        <div class="pair-fields">
-                            <PairSelect which={0} pair={state.pair} on_action={props.on_action.clone()} />
-                            <PairSelect which={1} pair={state.pair} on_action={props.on_action.clone()} />
-                        </div>
+                        <PairFields pair={state.pair} on_action={props.on_action.clone()} />
                     </fieldset>
                 }
                 <FacetList id="organizations" title="Organizations" items={organizations} total={facets.organizations.len()}
