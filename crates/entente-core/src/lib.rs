@@ -11,6 +11,8 @@
 //!
 //! The core never touches the DOM, the network, the file system or a clock.
 #![deny(missing_docs)]
+// An item is `pub` only where the façade reaches it; the rest is `pub(crate)`.
+#![warn(unreachable_pub)]
 
 pub mod analysis;
 pub mod codec;
@@ -21,7 +23,7 @@ pub mod gazetteer;
 mod hash;
 pub mod import;
 pub mod inline_text;
-pub mod longrange;
+pub(crate) mod longrange;
 pub mod model;
 pub mod organizations;
 pub mod parse;

@@ -170,7 +170,7 @@ pub fn radix_sort_by_u64_key(v: &mut Vec<(u64, u32)>) {
 
 /// [`radix_sort_by_u64_key`] one pass at a time, for callers that spread the work over short
 /// tasks: each [`RadixSort::pass`] is one linear sweep.
-pub struct RadixSort {
+pub(crate) struct RadixSort {
     /// The shifts of the 16-bit digits still to sort by, lowest first.
     shifts: Vec<u32>,
     buf: Vec<(u64, u32)>,
@@ -178,7 +178,7 @@ pub struct RadixSort {
 
 impl RadixSort {
     /// Plans the sort of `v`: only the digits where keys differ need a pass.
-    pub fn new(v: &[(u64, u32)]) -> RadixSort {
+    pub(crate) fn new(v: &[(u64, u32)]) -> RadixSort {
         let (mut and, mut or) = (u64::MAX, 0u64);
         for &(k, _) in v {
             and &= k;
@@ -198,7 +198,7 @@ impl RadixSort {
 
     /// Sorts `v` (the slice given to [`RadixSort::new`]) by its next digit; returns whether
     /// another pass is left.
-    pub fn pass(&mut self, v: &mut Vec<(u64, u32)>) -> bool {
+    pub(crate) fn pass(&mut self, v: &mut Vec<(u64, u32)>) -> bool {
         let Some(shift) = self.shifts.pop() else {
             return false;
         };

@@ -8,8 +8,8 @@
 //! were added, given every *other* filter. Each facet value keeps a [`DocSet`] so that filtering and
 //! counting are bit operations.
 
-pub mod docset;
-pub mod search;
+mod docset;
+mod search;
 pub mod state;
 pub mod url;
 
