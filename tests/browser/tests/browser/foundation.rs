@@ -63,14 +63,10 @@ async fn check_document_list(ctx: &Ctx) -> Result<()> {
             rendered.iter().map(|(id, _)| id).collect::<Vec<_>>()
         );
     }
-    let summary = ctx
-        .js("const s = document.querySelector('[data-testid=corpus-summary]'); return s ? s.textContent : '';")
-        .await?;
+    let summary = ctx.text_of("[data-testid=corpus-summary]").await?;
     ensure!(
-        summary
-            .as_str()
-            .is_some_and(|s| s.contains(&format!("{n} document"))),
-        "the header summary {summary} does not count {n} documents"
+        summary.contains(&format!("{n} document")),
+        "the header summary {summary:?} does not count {n} documents"
     );
     Ok(())
 }
@@ -350,5 +346,5 @@ async fn screenshots_at_desktop_and_phone_width(ctx: &mut Ctx) -> Result<()> {
             path.display()
         );
     }
-    ctx.set_window_size(1280, 800).await
+    ctx.desktop().await
 }
