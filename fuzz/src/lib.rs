@@ -81,35 +81,28 @@ pub fn check_document(doc: &Document) {
 pub fn check_analysis(doc: &Document, a: &Analysis) {
     let text = &doc.text;
     let n = doc.sentences.len() as u32;
+    // A span of the text in a sentence of the document.
+    let check_in_sentence = |what: &str, start: u32, end: u32, sentence: u32| {
+        check_range(what, text, start, end);
+        assert!(sentence < n, "{what} in sentence {sentence} of {n}");
+    };
     for m in &a.countries {
-        check_range("country mention", text, m.start, m.end);
-        assert!(
-            m.sentence < n,
-            "country mention in sentence {} of {n}",
-            m.sentence
-        );
+        check_in_sentence("country mention", m.start, m.end, m.sentence);
     }
     for r in &a.rejected {
         check_range("rejected candidate", text, r.start, r.end);
     }
     for o in &a.organizations {
-        check_range("organization", text, o.start, o.end);
-        assert!(
-            o.sentence < n,
-            "organization in sentence {} of {n}",
-            o.sentence
-        );
+        check_in_sentence("organization", o.start, o.end, o.sentence);
     }
     for f in &a.figures {
-        check_range("figure", text, f.start, f.end);
-        assert!(f.sentence < n, "figure in sentence {} of {n}", f.sentence);
+        check_in_sentence("figure", f.start, f.end, f.sentence);
         for v in [f.value, f.min, f.max].into_iter().flatten() {
             assert!(!v.is_nan(), "figure value is NaN");
         }
     }
     for r in &a.relations {
-        check_range("relation", text, r.start, r.end);
-        assert!(r.sentence < n, "relation in sentence {} of {n}", r.sentence);
+        check_in_sentence("relation", r.start, r.end, r.sentence);
     }
 }
 

@@ -129,11 +129,7 @@ pub fn FiguresView(props: &FiguresViewProps) -> Html {
         let explorer = explorer.clone();
         let results = props.results.clone();
         Callback::from(move |_: MouseEvent| {
-            let pairs: Vec<_> = results
-                .docs
-                .iter()
-                .map(|&d| (explorer.document(d), &explorer.analyses[d as usize]))
-                .collect();
+            let pairs = explorer.for_export(&results.docs);
             if json {
                 download::save(
                     "entente-figures.json",

@@ -16,6 +16,7 @@ use crate::services::{clock, history, location, perf, single_file, slices};
 use entente_core::codec;
 use entente_core::explore::state::{HistoryMode, ViewState};
 use entente_core::explore::ExplorerBuilder;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -146,6 +147,33 @@ async fn keep_corpus(
     });
 }
 
+/// Runs `change` on the storage for a stored corpus (nothing to do for another), and tells the
+/// user when the storage refuses ("“Name” could not be renamed: …"). True when it is done.
+async fn change_stored<F>(
+    dispatcher: &Dispatcher,
+    entry: &CorpusEntry,
+    done: &str,
+    change: impl FnOnce(Store) -> F,
+) -> bool
+where
+    F: std::future::Future<Output = Result<(), StoreError>>,
+{
+    if entry.origin != CorpusOrigin::Stored {
+        return true;
+    }
+    let result = match Store::open().await {
+        Ok(store) => change(store).await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = &result {
+        dispatcher.dispatch(LibraryMsg::Notice(format!(
+            "“{}” could not be {done}: {e}.",
+            entry.name
+        )));
+    }
+    result.is_ok()
+}
+
 /// Opens corpus `id`: from memory, or from the storage. `url` says how to write the URL first
 /// (`None` when the URL already names it, as after Back).
 async fn open_corpus(
@@ -245,6 +273,25 @@ async fn start(dispatcher: Dispatcher, library: Rc<Library>) {
     dispatcher.dispatch(LibraryMsg::Activate(builtin, opened));
 }
 
+/// A stable callback on the entry named by an id (nothing happens when the library no longer
+/// has it): `act` gets the latest library, the entry and the dispatcher.
+#[hook]
+fn use_entry_callback<F>(
+    latest: Rc<RefCell<Rc<Library>>>,
+    dispatcher: Dispatcher,
+    act: F,
+) -> Callback<String>
+where
+    F: Fn(Rc<Library>, CorpusEntry, Dispatcher) + 'static,
+{
+    use_callback((), move |id: String, _| {
+        let library = latest.borrow().clone();
+        if let Some(entry) = library.entry(&id).cloned() {
+            act(library, entry, dispatcher.clone());
+        }
+    })
+}
+
 /// Props of [`LibraryProvider`].
 #[derive(Properties, PartialEq)]
 pub struct LibraryProviderProps {
@@ -342,15 +389,12 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
             }
         })
     };
-    let keep = {
-        let dispatcher = library.dispatcher();
-        let latest = latest.clone();
-        use_callback((), move |id: String, _| {
-            let library = latest.borrow().clone();
-            let Some(entry) = library.entry(&id).cloned() else {
-                return;
-            };
-            let Some((_, opened)) = library.memory.iter().find(|(m, _)| *m == id).cloned() else {
+    let keep = use_entry_callback(
+        latest.clone(),
+        library.dispatcher(),
+        |library, entry, dispatcher| {
+            let id = &entry.id;
+            let Some((_, opened)) = library.memory.iter().find(|(m, _)| m == id).cloned() else {
                 return;
             };
             let Some(bytes) = opened.bytes.clone() else {
@@ -358,15 +402,10 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
             };
             let usable = !matches!(library.storage, Storage::Unavailable(_));
             wasm_bindgen_futures::spawn_local(keep_corpus(
-                dispatcher.clone(),
-                entry,
-                opened,
-                bytes,
-                false,
-                usable,
+                dispatcher, entry, opened, bytes, false, usable,
             ));
-        })
-    };
+        },
+    );
     let rename = {
         let dispatcher = library.dispatcher();
         let latest = latest.clone();
@@ -381,49 +420,33 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
             }
             let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if entry.origin == CorpusOrigin::Stored {
-                    let result = match Store::open().await {
-                        Ok(store) => store.rename(&id, &name).await,
-                        Err(e) => Err(e),
-                    };
-                    if let Err(e) = result {
-                        dispatcher.dispatch(LibraryMsg::Notice(format!(
-                            "“{}” could not be renamed: {e}.",
-                            entry.name
-                        )));
-                        return;
-                    }
+                let (id_ref, name_ref) = (&id, &name);
+                let renamed = change_stored(&dispatcher, &entry, "renamed", |store| async move {
+                    store.rename(id_ref, name_ref).await
+                });
+                if !renamed.await {
+                    return;
                 }
                 entry.name = name;
                 dispatcher.dispatch(LibraryMsg::Upsert(entry, None));
             });
         })
     };
-    let delete = {
-        let dispatcher = library.dispatcher();
-        let latest = latest.clone();
-        use_callback((), move |id: String, _| {
-            let library = latest.borrow().clone();
-            let Some(entry) = library.entry(&id).cloned() else {
-                return;
-            };
+    let delete = use_entry_callback(
+        latest.clone(),
+        library.dispatcher(),
+        |library, entry, dispatcher| {
             if entry.origin == CorpusOrigin::Embedded {
                 return;
             }
-            let dispatcher = dispatcher.clone();
+            let id = entry.id.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if entry.origin == CorpusOrigin::Stored {
-                    let result = match Store::open().await {
-                        Ok(store) => store.delete(&id).await,
-                        Err(e) => Err(e),
-                    };
-                    if let Err(e) = result {
-                        dispatcher.dispatch(LibraryMsg::Notice(format!(
-                            "“{}” could not be deleted: {e}.",
-                            entry.name
-                        )));
-                        return;
-                    }
+                let id_ref = &id;
+                let deleted = change_stored(&dispatcher, &entry, "deleted", |store| async move {
+                    store.delete(id_ref).await
+                });
+                if !deleted.await {
+                    return;
                 }
                 if library.inlined.as_ref() == Some(&id) {
                     // The page still carries it: deleting the stored copy leaves the inlined one.
@@ -447,8 +470,8 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
                     .await;
                 }
             });
-        })
-    };
+        },
+    );
     let save_single_file = {
         let latest = latest.clone();
         use_callback((), move |done: Callback<Result<String, String>>, _| {

@@ -274,7 +274,7 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
         .figures
         .iter()
         .map(|f| FigureRecord {
-            text: doc.text.get(f.start as usize..f.end as usize).unwrap_or(""),
+            text: span_text(doc, f.start, f.end),
             start: f.start,
             end: f.end,
             sentence: f.sentence,
@@ -300,7 +300,7 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
         .relations
         .iter()
         .map(|r| RelationRecord {
-            text: doc.text.get(r.start as usize..r.end as usize).unwrap_or(""),
+            text: span_text(doc, r.start, r.end),
             start: r.start,
             end: r.end,
             sentence: r.sentence,
@@ -399,6 +399,52 @@ fn qualifier_id(q: Option<Qualifier>) -> &'static str {
     q.map_or("", Qualifier::id)
 }
 
+/// The text of `start..end` in the document (empty for a range that is not in it).
+fn span_text(doc: &Document, start: u32, end: u32) -> &str {
+    doc.text.get(start as usize..end as usize).unwrap_or("")
+}
+
+/// A flat table's header: the columns that name a row's document, then `rest`.
+fn doc_header(rest: &[&'static str]) -> Vec<&'static str> {
+    ["document", "source_file", "section", "date"]
+        .iter()
+        .chain(rest)
+        .copied()
+        .collect()
+}
+
+/// A flat table's row: the cells that name the document (as [`doc_header`]), then `rest`.
+fn doc_row(doc: &Document, rest: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut row = vec![
+        doc.id.clone(),
+        doc.source_file.clone(),
+        opt(doc.section),
+        opt(doc.date.map(|d| d.value)),
+    ];
+    row.extend(rest);
+    row
+}
+
+/// The columns that name a row's document in the flat JSON rows (as [`doc_header`]).
+#[derive(Serialize)]
+struct DocColumns<'a> {
+    document: &'a str,
+    source_file: &'a str,
+    section: Option<u32>,
+    date: Option<String>,
+}
+
+impl<'a> DocColumns<'a> {
+    fn of(doc: &'a Document) -> DocColumns<'a> {
+        DocColumns {
+            document: &doc.id,
+            source_file: &doc.source_file,
+            section: doc.section,
+            date: doc.date.map(|d| d.value.to_string()),
+        }
+    }
+}
+
 /// The documents as a CSV table, one row per document.
 pub fn documents_csv(docs: &[(&Document, &Analysis)]) -> String {
     let mut out = String::new();
@@ -459,11 +505,7 @@ pub fn figures_csv(docs: &[(&Document, &Analysis)]) -> String {
     let mut out = String::new();
     csv_row(
         &mut out,
-        &[
-            "document",
-            "source_file",
-            "section",
-            "date",
+        &doc_header(&[
             "text",
             "kind",
             "value",
@@ -478,33 +520,31 @@ pub fn figures_csv(docs: &[(&Document, &Analysis)]) -> String {
             "end",
             "sentence",
             "sentence_text",
-        ],
+        ]),
     );
     for (doc, a) in docs {
-        let date = opt(doc.date.map(|d| d.value));
         for f in document_record(doc, a).figures {
             csv_row(
                 &mut out,
-                &[
-                    doc.id.clone(),
-                    doc.source_file.clone(),
-                    opt(doc.section),
-                    date.clone(),
-                    f.text.to_string(),
-                    f.kind.id().to_string(),
-                    opt(f.value),
-                    opt(f.min),
-                    opt(f.max),
-                    f.unit.to_string(),
-                    qualifier_id(f.qualifier).to_string(),
-                    opt(f.year),
-                    codes(&f.countries),
-                    topic_ids(f.topics),
-                    f.start.to_string(),
-                    f.end.to_string(),
-                    f.sentence.to_string(),
-                    doc.sentence_text(f.sentence as usize).to_string(),
-                ],
+                &doc_row(
+                    doc,
+                    [
+                        f.text.to_string(),
+                        f.kind.id().to_string(),
+                        opt(f.value),
+                        opt(f.min),
+                        opt(f.max),
+                        f.unit.to_string(),
+                        qualifier_id(f.qualifier).to_string(),
+                        opt(f.year),
+                        codes(&f.countries),
+                        topic_ids(f.topics),
+                        f.start.to_string(),
+                        f.end.to_string(),
+                        f.sentence.to_string(),
+                        doc.sentence_text(f.sentence as usize).to_string(),
+                    ],
+                ),
             );
         }
     }
@@ -516,44 +556,28 @@ pub fn relations_csv(docs: &[(&Document, &Analysis)]) -> String {
     let mut out = String::new();
     csv_row(
         &mut out,
-        &[
-            "document",
-            "source_file",
-            "section",
-            "date",
-            "a",
-            "b",
-            "stance",
-            "topics",
-            "sentence",
-            "start",
-            "end",
-            "text",
-        ],
+        &doc_header(&[
+            "a", "b", "stance", "topics", "sentence", "start", "end", "text",
+        ]),
     );
     for (doc, a) in docs {
-        let date = opt(doc.date.map(|d| d.value));
         for r in &a.relations {
             for p in &r.pairs {
                 csv_row(
                     &mut out,
-                    &[
-                        doc.id.clone(),
-                        doc.source_file.clone(),
-                        opt(doc.section),
-                        date.clone(),
-                        p.a.to_string(),
-                        p.b.to_string(),
-                        p.stance.id().to_string(),
-                        topic_ids(r.topics),
-                        r.sentence.to_string(),
-                        r.start.to_string(),
-                        r.end.to_string(),
-                        doc.text
-                            .get(r.start as usize..r.end as usize)
-                            .unwrap_or("")
-                            .to_string(),
-                    ],
+                    &doc_row(
+                        doc,
+                        [
+                            p.a.to_string(),
+                            p.b.to_string(),
+                            p.stance.id().to_string(),
+                            topic_ids(r.topics),
+                            r.sentence.to_string(),
+                            r.start.to_string(),
+                            r.end.to_string(),
+                            span_text(doc, r.start, r.end).to_string(),
+                        ],
+                    ),
                 );
             }
         }
@@ -565,10 +589,8 @@ pub fn relations_csv(docs: &[(&Document, &Analysis)]) -> String {
 pub fn relations_json(docs: &[(&Document, &Analysis)]) -> String {
     #[derive(Serialize)]
     struct Row<'a> {
-        document: &'a str,
-        source_file: &'a str,
-        section: Option<u32>,
-        date: Option<String>,
+        #[serde(flatten)]
+        document: DocColumns<'a>,
         a: CountryCode,
         b: CountryCode,
         stance: Stance,
@@ -583,10 +605,7 @@ pub fn relations_json(docs: &[(&Document, &Analysis)]) -> String {
         for r in &a.relations {
             for p in &r.pairs {
                 rows.push(Row {
-                    document: &doc.id,
-                    source_file: &doc.source_file,
-                    section: doc.section,
-                    date: doc.date.map(|d| d.value.to_string()),
+                    document: DocColumns::of(doc),
                     a: p.a,
                     b: p.b,
                     stance: p.stance,
@@ -594,7 +613,7 @@ pub fn relations_json(docs: &[(&Document, &Analysis)]) -> String {
                     sentence: r.sentence,
                     start: r.start,
                     end: r.end,
-                    text: doc.text.get(r.start as usize..r.end as usize).unwrap_or(""),
+                    text: span_text(doc, r.start, r.end),
                 });
             }
         }
@@ -606,10 +625,8 @@ pub fn relations_json(docs: &[(&Document, &Analysis)]) -> String {
 pub fn figures_json(docs: &[(&Document, &Analysis)]) -> String {
     #[derive(Serialize)]
     struct Row<'a> {
-        document: &'a str,
-        source_file: &'a str,
-        section: Option<u32>,
-        date: Option<String>,
+        #[serde(flatten)]
+        document: DocColumns<'a>,
         #[serde(flatten)]
         figure: FigureRecord<'a>,
     }
@@ -617,10 +634,7 @@ pub fn figures_json(docs: &[(&Document, &Analysis)]) -> String {
     for (doc, a) in docs {
         for figure in document_record(doc, a).figures {
             rows.push(Row {
-                document: &doc.id,
-                source_file: &doc.source_file,
-                section: doc.section,
-                date: doc.date.map(|d| d.value.to_string()),
+                document: DocColumns::of(doc),
                 figure,
             });
         }

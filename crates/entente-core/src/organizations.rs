@@ -92,15 +92,8 @@ pub(crate) fn scan_tokens(doc: &Document, toks: &[Token]) -> Vec<OrgMention> {
     let mut out = Vec::new();
     let mut sentence = 0usize;
     let mut i = 0;
-    while i < toks.len() {
-        if !toks[i].is_capitalized() {
-            i += 1;
-            continue;
-        }
-        let Some((j, alias)) = t.aliases.longest_at(text, toks, i) else {
-            i += 1;
-            continue;
-        };
+    while let Some((at, j, alias)) = t.aliases.next_capitalized(text, toks, i) {
+        i = at;
         let start = toks[i].start;
         let mut end = toks[j - 1].end;
         if alias.case_sensitive {

@@ -300,6 +300,13 @@ impl Explorer {
         &self.corpus.documents[i as usize]
     }
 
+    /// Documents with their analyses, as the exports take them (`docs` are corpus indices).
+    pub fn for_export(&self, docs: &[u32]) -> Vec<(&Document, &Analysis)> {
+        docs.iter()
+            .map(|&d| (self.document(d), &self.analyses[d as usize]))
+            .collect()
+    }
+
     /// A document's index by id.
     pub fn document_index(&self, id: &str) -> Option<u32> {
         self.doc_by_id.get(id).copied()
