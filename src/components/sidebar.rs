@@ -11,6 +11,7 @@ use entente_core::explore::state::{Action, CountryMode, Facet, ViewState};
 use entente_core::explore::Results;
 use entente_core::gazetteer::country_label;
 use entente_core::model::{CountryCode, FigureKind, Stance, Topic};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,25 +35,58 @@ pub struct SidebarProps {
 /// How long after a corpus is shown the pair selects list every country.
 const LIST_AFTER_MS: u32 = 50;
 
-/// Props of [`PairFields`].
+/// The pair being chosen: the view state holds a pair only once both countries are chosen, so
+/// the first choice is the sidebar's own state, set again from the view state whenever its pair
+/// changes ([`PairDraft::follow`]).
+#[derive(Debug, Default, PartialEq)]
+struct PairDraft {
+    /// The view state's pair the sides were last set from.
+    pair: Option<(CountryCode, CountryCode)>,
+    /// What each select shows.
+    sides: [Option<CountryCode>; 2],
+}
+
+impl PairDraft {
+    /// Takes the view state's pair when it has changed.
+    fn follow(&mut self, pair: Option<(CountryCode, CountryCode)>) {
+        if self.pair != pair {
+            self.pair = pair;
+            self.sides = pair.map_or([None; 2], |(a, b)| [Some(a), Some(b)]);
+        }
+    }
+
+    /// Select `which` now shows `chosen`: the action for the view state, if any (a whole pair, or
+    /// no pair while a side is empty).
+    fn choose(&mut self, which: usize, chosen: Option<CountryCode>) -> Option<Action> {
+        self.sides[which] = chosen;
+        match self.sides {
+            [Some(a), Some(b)] if a != b => Some(Action::SetPair(Some((a, b)))),
+            [None, _] | [_, None] => Some(Action::SetPair(None)),
+            _ => None,
+        }
+    }
+}
+
+/// Props of [`PairSelect`].
 #[derive(Properties, PartialEq)]
-struct PairFieldsProps {
+struct PairSelectProps {
+    /// 0 for the first country of the pair, 1 for the second.
+    which: usize,
     /// The current pair.
     pair: Option<(CountryCode, CountryCode)>,
+    /// The pair being chosen, shared by the two selects.
+    draft: Shared<RefCell<PairDraft>>,
     /// Dispatches actions.
     on_action: Callback<Action>,
 }
 
-/// The pair's two selects, over every country of the corpus by name. Its own component, with the
-/// option list built once per corpus, so typing in the search box does not rebuild hundreds of
-/// options. The list is added just after the corpus is first shown: with a few hundred countries
-/// the two selects were half the nodes of the first render (the chosen countries, if any, are
-/// options from the start).
-///
-/// The view state holds a pair only once both countries are chosen, so the first choice is this
-/// component's state (`draft`), set again from the view state whenever its pair changes.
+/// One of the pair's two selects, over every country of the corpus by name. Its own component,
+/// with the option list built once per corpus, so typing in the search box does not rebuild
+/// hundreds of options. The list is added just after the corpus is first shown: with a few hundred
+/// countries the two selects were half the nodes of the first render (the chosen country, if any,
+/// is an option from the start).
 #[function_component]
-fn PairFields(props: &PairFieldsProps) -> Html {
+fn PairSelect(props: &PairSelectProps) -> Html {
     let explorer = use_explorer();
     let listed = use_state_eq(|| false);
     {
@@ -62,14 +96,6 @@ fn PairFields(props: &PairFieldsProps) -> Html {
             let timer = clock::after(LIST_AFTER_MS, move || listed.set(true));
             move || drop(timer)
         });
-    }
-    let sides = |pair: Option<(CountryCode, CountryCode)>| {
-        pair.map_or([None; 2], |(a, b)| [Some(a), Some(b)])
-    };
-    let draft = use_state_eq(|| sides(props.pair));
-    {
-        let draft = draft.clone();
-        use_effect_with(props.pair, move |pair| draft.set(sides(*pair)));
     }
     let options = {
         let explorer = explorer.clone();
@@ -85,45 +111,35 @@ fn PairFields(props: &PairFieldsProps) -> Html {
             v
         })
     };
-    let select = |which: usize| {
-        let onchange = {
-            let draft = draft.clone();
-            let on_action = props.on_action.clone();
-            Callback::from(move |e: Event| {
-                let v = e
-                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value();
-                let mut next = *draft;
-                next[which] = CountryCode::new(&v);
-                draft.set(next);
-                match next {
-                    [Some(a), Some(b)] if a != b => on_action.emit(Action::SetPair(Some((a, b)))),
-                    [None, _] | [_, None] => on_action.emit(Action::SetPair(None)),
-                    _ => {}
-                }
-            })
-        };
-        let current = draft[which];
-        let id = format!("pair-{which}");
-        html! {
-            <>
-                <label for={id.clone()} class="visually-hidden">
-                    { if which == 0 { "First country of the pair" } else { "Second country of the pair" } }
-                </label>
-                <select id={id.clone()} {onchange} data-testid={id}>
-                    <option value="" selected={current.is_none()}>{ "any country" }</option>
-                    { for options.iter().filter(|(c, _)| *listed || current == Some(*c)).map(|(c, name)| html! {
-                        <option key={c.to_string()} value={c.to_string()} selected={current == Some(*c)}>{ name.clone() }</option>
-                    }) }
-                </select>
-            </>
-        }
+    let which = props.which;
+    let pair = props.pair;
+    let onchange = {
+        let on_action = props.on_action.clone();
+        let draft = props.draft.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let action = draft.borrow_mut().choose(which, CountryCode::new(&v));
+            if let Some(action) = action {
+                on_action.emit(action);
+            }
+        })
     };
+    let current = pair.map(|(a, b)| if which == 0 { a } else { b });
+    let id = format!("pair-{which}");
     html! {
-        <div class="pair-fields">
-            { select(0) }
-            { select(1) }
-        </div>
+        <>
+            <label for={id.clone()} class="visually-hidden">
+                { if which == 0 { "First country of the pair" } else { "Second country of the pair" } }
+            </label>
+            <select id={id} {onchange} data-testid={format!("pair-{which}")}>
+                <option value="" selected={current.is_none()}>{ "any country" }</option>
+                { for options.iter().filter(|(c, _)| *listed || current == Some(*c)).map(|(c, name)| html! {
+                    <option key={c.to_string()} value={c.to_string()} selected={current == Some(*c)}>{ name.clone() }</option>
+                }) }
+            </select>
+        </>
     }
 }
 
@@ -132,6 +148,9 @@ fn PairFields(props: &PairFieldsProps) -> Html {
 pub fn Sidebar(props: &SidebarProps) -> Html {
     let open = use_state(|| false);
     let state = &props.state;
+    let draft = use_mut_ref(PairDraft::default);
+    draft.borrow_mut().follow(state.pair);
+    let draft = Shared(draft);
     let facets = &props.results.facets;
     let act = |f: fn(AttrValue) -> Option<Action>| {
         let on_action = props.on_action.clone();
@@ -281,7 +300,10 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                             </button>
                         }
                         <p class="help">{ "Documents where the two are related in a sentence." }</p>
-                        <PairFields pair={state.pair} on_action={props.on_action.clone()} />
+                        <div class="pair-fields">
+                            <PairSelect which={0} pair={state.pair} draft={draft.clone()} on_action={props.on_action.clone()} />
+                            <PairSelect which={1} pair={state.pair} {draft} on_action={props.on_action.clone()} />
+                        </div>
                     </fieldset>
                 }
                 <FacetList id="organizations" title="Organizations" items={organizations} total={facets.organizations.len()}
@@ -303,5 +325,34 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                     on_clear={clear(Facet::FigureKinds)} />
             </div>
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_country_waits_in_the_draft_until_the_pair_is_whole() {
+        let cc = |s: &str| CountryCode::new(s);
+        let mut d = PairDraft::default();
+        d.follow(None);
+        assert_eq!(d.choose(1, cc("PK")), Some(Action::SetPair(None)));
+        assert_eq!(d.sides, [None, cc("PK")]);
+        // A render with the same (empty) pair keeps the first choice.
+        d.follow(None);
+        assert_eq!(
+            d.choose(0, cc("AZ")),
+            Some(Action::SetPair(Some((
+                cc("AZ").unwrap(),
+                cc("PK").unwrap()
+            ))))
+        );
+        assert_eq!(d.choose(0, cc("PK")), None, "one country twice is no pair");
+        // The view state's pair wins when it changes (Back, the clear button, a link).
+        d.follow(Some((cc("AM").unwrap(), cc("AZ").unwrap())));
+        assert_eq!(d.sides, [cc("AM"), cc("AZ")]);
+        d.follow(None);
+        assert_eq!(d.sides, [None, None]);
     }
 }

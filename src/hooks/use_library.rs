@@ -147,22 +147,34 @@ async fn keep_corpus(
     });
 }
 
-/// Runs `change` on the storage for a stored corpus (nothing to do for another), and tells the
+/// A change to a corpus in the browser's storage.
+#[derive(Clone, Copy)]
+enum StoredChange<'a> {
+    /// Give it this name.
+    Rename(&'a str),
+    /// Remove it.
+    Delete,
+}
+
+/// Makes `change` in the storage for a stored corpus (nothing to do for another), and tells the
 /// user when the storage refuses ("“Name” could not be renamed: …"). True when it is done.
-async fn change_stored<F>(
+async fn change_stored(
     dispatcher: &Dispatcher,
     entry: &CorpusEntry,
-    done: &str,
-    change: impl FnOnce(Store) -> F,
-) -> bool
-where
-    F: std::future::Future<Output = Result<(), StoreError>>,
-{
+    change: StoredChange<'_>,
+) -> bool {
     if entry.origin != CorpusOrigin::Stored {
         return true;
     }
+    let done = match change {
+        StoredChange::Rename(_) => "renamed",
+        StoredChange::Delete => "deleted",
+    };
     let result = match Store::open().await {
-        Ok(store) => change(store).await,
+        Ok(store) => match change {
+            StoredChange::Rename(name) => store.rename(&entry.id, name).await,
+            StoredChange::Delete => store.delete(&entry.id).await,
+        },
         Err(e) => Err(e),
     };
     if let Err(e) = &result {
@@ -273,23 +285,11 @@ async fn start(dispatcher: Dispatcher, library: Rc<Library>) {
     dispatcher.dispatch(LibraryMsg::Activate(builtin, opened));
 }
 
-/// A stable callback on the entry named by an id (nothing happens when the library no longer
-/// has it): `act` gets the latest library, the entry and the dispatcher.
-#[hook]
-fn use_entry_callback<F>(
-    latest: Rc<RefCell<Rc<Library>>>,
-    dispatcher: Dispatcher,
-    act: F,
-) -> Callback<String>
-where
-    F: Fn(Rc<Library>, CorpusEntry, Dispatcher) + 'static,
-{
-    use_callback((), move |id: String, _| {
-        let library = latest.borrow().clone();
-        if let Some(entry) = library.entry(&id).cloned() {
-            act(library, entry, dispatcher.clone());
-        }
-    })
+/// The latest library and its entry with this id, if it still has one.
+fn latest_entry(latest: &RefCell<Rc<Library>>, id: &str) -> Option<(Rc<Library>, CorpusEntry)> {
+    let library = latest.borrow().clone();
+    let entry = library.entry(id).cloned()?;
+    Some((library, entry))
 }
 
 /// Props of [`LibraryProvider`].
@@ -389,12 +389,14 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
             }
         })
     };
-    let keep = use_entry_callback(
-        latest.clone(),
-        library.dispatcher(),
-        |library, entry, dispatcher| {
-            let id = &entry.id;
-            let Some((_, opened)) = library.memory.iter().find(|(m, _)| m == id).cloned() else {
+    let keep = {
+        let dispatcher = library.dispatcher();
+        let latest = latest.clone();
+        use_callback((), move |id: String, _| {
+            let Some((library, entry)) = latest_entry(&latest, &id) else {
+                return;
+            };
+            let Some((_, opened)) = library.memory.iter().find(|(m, _)| *m == id).cloned() else {
                 return;
             };
             let Some(bytes) = opened.bytes.clone() else {
@@ -402,17 +404,21 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
             };
             let usable = !matches!(library.storage, Storage::Unavailable(_));
             wasm_bindgen_futures::spawn_local(keep_corpus(
-                dispatcher, entry, opened, bytes, false, usable,
+                dispatcher.clone(),
+                entry,
+                opened,
+                bytes,
+                false,
+                usable,
             ));
-        },
-    );
+        })
+    };
     let rename = {
         let dispatcher = library.dispatcher();
         let latest = latest.clone();
         use_callback((), move |(id, name): (String, String), _| {
-            let library = latest.borrow().clone();
             let name = name.trim().to_string();
-            let Some(mut entry) = library.entry(&id).cloned() else {
+            let Some((_, mut entry)) = latest_entry(&latest, &id) else {
                 return;
             };
             if name.is_empty() || entry.origin == CorpusOrigin::Embedded {
@@ -420,11 +426,7 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
             }
             let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let (id_ref, name_ref) = (&id, &name);
-                let renamed = change_stored(&dispatcher, &entry, "renamed", |store| async move {
-                    store.rename(id_ref, name_ref).await
-                });
-                if !renamed.await {
+                if !change_stored(&dispatcher, &entry, StoredChange::Rename(&name)).await {
                     return;
                 }
                 entry.name = name;
@@ -432,20 +434,19 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
             });
         })
     };
-    let delete = use_entry_callback(
-        latest.clone(),
-        library.dispatcher(),
-        |library, entry, dispatcher| {
+    let delete = {
+        let dispatcher = library.dispatcher();
+        let latest = latest.clone();
+        use_callback((), move |id: String, _| {
+            let Some((library, entry)) = latest_entry(&latest, &id) else {
+                return;
+            };
             if entry.origin == CorpusOrigin::Embedded {
                 return;
             }
-            let id = entry.id.clone();
+            let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let id_ref = &id;
-                let deleted = change_stored(&dispatcher, &entry, "deleted", |store| async move {
-                    store.delete(id_ref).await
-                });
-                if !deleted.await {
+                if !change_stored(&dispatcher, &entry, StoredChange::Delete).await {
                     return;
                 }
                 if library.inlined.as_ref() == Some(&id) {
@@ -470,8 +471,8 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
                     .await;
                 }
             });
-        },
-    );
+        })
+    };
     let save_single_file = {
         let latest = latest.clone();
         use_callback((), move |done: Callback<Result<String, String>>, _| {

@@ -425,26 +425,6 @@ fn doc_row(doc: &Document, rest: impl IntoIterator<Item = String>) -> Vec<String
     row
 }
 
-/// The columns that name a row's document in the flat JSON rows (as [`doc_header`]).
-#[derive(Serialize)]
-struct DocColumns<'a> {
-    document: &'a str,
-    source_file: &'a str,
-    section: Option<u32>,
-    date: Option<String>,
-}
-
-impl<'a> DocColumns<'a> {
-    fn of(doc: &'a Document) -> DocColumns<'a> {
-        DocColumns {
-            document: &doc.id,
-            source_file: &doc.source_file,
-            section: doc.section,
-            date: doc.date.map(|d| d.value.to_string()),
-        }
-    }
-}
-
 /// The documents as a CSV table, one row per document.
 pub fn documents_csv(docs: &[(&Document, &Analysis)]) -> String {
     let mut out = String::new();
@@ -589,8 +569,10 @@ pub fn relations_csv(docs: &[(&Document, &Analysis)]) -> String {
 pub fn relations_json(docs: &[(&Document, &Analysis)]) -> String {
     #[derive(Serialize)]
     struct Row<'a> {
-        #[serde(flatten)]
-        document: DocColumns<'a>,
+        document: &'a str,
+        source_file: &'a str,
+        section: Option<u32>,
+        date: Option<String>,
         a: CountryCode,
         b: CountryCode,
         stance: Stance,
@@ -605,7 +587,10 @@ pub fn relations_json(docs: &[(&Document, &Analysis)]) -> String {
         for r in &a.relations {
             for p in &r.pairs {
                 rows.push(Row {
-                    document: DocColumns::of(doc),
+                    document: &doc.id,
+                    source_file: &doc.source_file,
+                    section: doc.section,
+                    date: doc.date.map(|d| d.value.to_string()),
                     a: p.a,
                     b: p.b,
                     stance: p.stance,
@@ -625,8 +610,10 @@ pub fn relations_json(docs: &[(&Document, &Analysis)]) -> String {
 pub fn figures_json(docs: &[(&Document, &Analysis)]) -> String {
     #[derive(Serialize)]
     struct Row<'a> {
-        #[serde(flatten)]
-        document: DocColumns<'a>,
+        document: &'a str,
+        source_file: &'a str,
+        section: Option<u32>,
+        date: Option<String>,
         #[serde(flatten)]
         figure: FigureRecord<'a>,
     }
@@ -634,7 +621,10 @@ pub fn figures_json(docs: &[(&Document, &Analysis)]) -> String {
     for (doc, a) in docs {
         for figure in document_record(doc, a).figures {
             rows.push(Row {
-                document: DocColumns::of(doc),
+                document: &doc.id,
+                source_file: &doc.source_file,
+                section: doc.section,
+                date: doc.date.map(|d| d.value.to_string()),
                 figure,
             });
         }
