@@ -50,7 +50,7 @@ fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("corpus.bin");
     // Analysing here, once, means the page never runs (nor ships) the analysers for this corpus.
     let analysed = entente_core::Analysed::new(corpus);
-    fs::write(&out, entente_core::format::encode(&analysed))
+    fs::write(&out, entente_core::codec::encode(&analysed))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 

@@ -1,9 +1,9 @@
 //! Pure data for the figures view's chart: money figures summed by the countries named in their
 //! sentence, in the most common currency of the rows (sums across currencies would mean nothing).
 
-use crate::order;
 use entente_core::explore::{Explorer, FigureRow};
 use entente_core::model::{CountryCode, FigureKind, MentionRole};
+use entente_core::sort;
 
 /// One bar: a country, the sum of its money figures, and how many figures it sums.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,7 +41,7 @@ pub fn money_by_country(explorer: &Explorer, rows: &[FigureRow], max_bars: usize
         }
     }
     // Most figures first; ties keep the order of first appearance.
-    order::sort_by_key(&mut currencies, |c| (order::desc(c.1 as u64), 0));
+    sort::sort_by_numeric_key(&mut currencies, |c| (sort::desc(c.1 as u64), 0));
     let Some(&(currency, _)) = currencies.first() else {
         return MoneyChart::default();
     };
@@ -84,9 +84,9 @@ pub fn money_by_country(explorer: &Explorer, rows: &[FigureRow], max_bars: usize
             }
         }
     }
-    order::sort_by_key(&mut bars, |b| {
+    sort::sort_by_numeric_key(&mut bars, |b| {
         (
-            order::desc(order::f64_key(b.total)),
+            sort::desc(sort::f64_key(b.total)),
             u64::from(u16::from_be_bytes(b.code.0)),
         )
     });

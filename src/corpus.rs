@@ -2,7 +2,7 @@
 //! saved single file carries an imported corpus), or else the one embedded at build time. Pure:
 //! the page is read by `services::page`, and this module only decides and decodes.
 
-use entente_core::{format, inline_text, Analysed};
+use entente_core::{codec, inline_text, Analysed};
 use std::fmt;
 
 /// The corpus written by `build.rs`, in the core's binary format.
@@ -91,7 +91,7 @@ pub fn load(inlined_text: Option<&str>, embedded: &[u8]) -> Result<LoadedCorpus,
         }
         None => (CorpusOrigin::Embedded, std::borrow::Cow::Borrowed(embedded)),
     };
-    let analysed = format::decode(&bytes).map_err(|e| LoadError {
+    let analysed = codec::decode(&bytes).map_err(|e| LoadError {
         origin,
         reason: e.to_string(),
     })?;
@@ -102,8 +102,8 @@ pub fn load(inlined_text: Option<&str>, embedded: &[u8]) -> Result<LoadedCorpus,
 ///
 /// # Errors
 /// When the bytes are not a readable corpus.
-pub fn decode_bytes(bytes: &[u8]) -> Result<Analysed, format::FormatError> {
-    format::decode(bytes)
+pub fn decode_bytes(bytes: &[u8]) -> Result<Analysed, codec::CodecError> {
+    codec::decode(bytes)
 }
 
 #[cfg(test)]
@@ -145,7 +145,7 @@ mod tests {
             name: "Imported".into(),
             documents: entente_core::parse::parse_file("a.txt", b"Title\n\nSome text."),
         });
-        let text = inline_text::encode(&format::encode(&corpus));
+        let text = inline_text::encode(&codec::encode(&corpus));
         let loaded = load(Some(&text), EMBEDDED).unwrap();
         assert_eq!(loaded.origin, CorpusOrigin::Inlined);
         assert_eq!(loaded.analysed, corpus);

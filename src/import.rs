@@ -9,7 +9,7 @@
 //! reached only from the worker, so the page's wasm does not carry them.
 
 use entente_core::import::{self, Format, Importer};
-use entente_core::{format, Analysed, Analysis, Corpus};
+use entente_core::{codec, Analysed, Analysis, Corpus};
 use std::rc::Rc;
 
 /// A finished import, handed to whoever keeps and activates corpora (`on_imported`).
@@ -191,13 +191,13 @@ impl Summary {
     pub fn sentence(&self) -> String {
         let mut s = format!(
             "{} from {} of {}",
-            crate::format::plural(self.documents, "document", "documents"),
+            crate::display::plural(self.documents, "document", "documents"),
             self.files_imported,
-            crate::format::plural(self.files, "file", "files"),
+            crate::display::plural(self.files, "file", "files"),
         );
         if !self.skipped.is_empty() {
             s.push_str("; ");
-            s.push_str(&crate::format::plural(
+            s.push_str(&crate::display::plural(
                 self.skipped.len(),
                 "file skipped",
                 "files skipped",
@@ -205,7 +205,7 @@ impl Summary {
         }
         if !self.warnings.is_empty() {
             s.push_str("; ");
-            s.push_str(&crate::format::plural(
+            s.push_str(&crate::display::plural(
                 self.warnings.len(),
                 "warning",
                 "warnings",
@@ -349,7 +349,7 @@ impl ImportJob {
         on_progress(&progress);
         // No compression: the user waits for this, and the page inflates stored blocks at the
         // speed of a copy. A saved single file is compacted when it is saved.
-        let bytes = format::encode_with_level(&Analysed { corpus, analyses }, IMPORT_LEVEL);
+        let bytes = codec::encode_with_level(&Analysed { corpus, analyses }, IMPORT_LEVEL);
         Finished {
             bytes: Some(bytes),
             summary,
@@ -475,7 +475,7 @@ mod tests {
             s.sentence(),
             "9 documents from 7 of 12 files; 5 files skipped; 1 warning."
         );
-        let analysed = format::decode(&finished.bytes.expect("a corpus")).expect("decodes");
+        let analysed = codec::decode(&finished.bytes.expect("a corpus")).expect("decodes");
         assert_eq!(phases, [Phase::Encoding]);
         // The analyses travel with the documents: the page never runs the analysers.
         assert_eq!(analysed.analyses.len(), 9);

@@ -2,37 +2,40 @@
 //!
 //! The app shows one analysed corpus at a time ([`Analysed`](entente_core::Analysed): the
 //! documents and their analyses, in the core's binary format), chosen from its library
-//! ([`hooks::use_library`]): the corpus embedded at build time by `build.rs`, the one inlined in
+//! ([`library`], provided by [`hooks::use_library`]): the corpus embedded at build time by `build.rs`, the one inlined in
 //! the page (a saved single file carries its corpus that way), and the corpora kept in the
 //! browser's storage. The active corpus is decoded and indexed once when it is opened and shared
 //! through a context ([`hooks::use_corpus`]); the shell is keyed by the corpus's id, so a new
 //! corpus is a new explorer and a view state read again from the URL.
 //!
-//! Code map: [`corpus`] (pure: finding and decoding the corpus), the pure
-//! presentation modules [`format`] (figure values, dates), [`marks`] (highlighted text),
-//! [`matrix`] (matrix order, colours, exports) and [`chart`], with [`order`] (one shared sort)
-//! and [`shared`] (`Rc`s compared by identity); `components/` (one component a
-//! file, [`components::shell::Shell`] is the explorer's frame), `hooks/` (`use_*`: the corpus,
-//! the explorer, the view state kept in step with the URL), and `services/`, the only place that
-//! touches the page's globals (DOM outside the app root, location and history, clipboard,
-//! downloads, keyboard shortcuts, performance marks, panic hook).
+//! Code map: [`corpus`] (pure: finding and decoding the corpus), [`library`] (pure: the corpus
+//! library's state, messages and reducer), the pure presentation modules
+//! [`display`] (figure values, dates, counts), [`marks`] (highlighted text), [`matrix`] (matrix order, colours, the SVG
+//! export) and [`chart`], with [`shared`] (`Rc`s compared by identity); every sort goes through
+//! the core's `sort` (one shared instance). `components/` (one component a file,
+//! [`components::shell::Shell`] is the explorer's frame), `hooks/` (`use_*`: the corpus, the
+//! library's provider, the explorer, the view state kept in step with the URL), and `services/`,
+//! the only place that touches the page's globals (DOM outside the app root, location and
+//! history, clipboard, downloads, keyboard shortcuts, performance marks, clock and
+//! timers, panic hook).
 
 pub mod chart;
 pub mod components;
 pub mod corpus;
-pub mod format;
+pub mod display;
 pub mod hooks;
 pub mod import;
+pub mod library;
 pub mod marks;
 pub mod matrix;
-pub mod order;
 pub mod services;
 pub mod shared;
 
 use components::import_panel::{use_import_state, ImportPanel};
 use components::{load_error::LoadError, shell::Shell};
 use hooks::use_corpus::CorpusContext;
-use hooks::use_library::{use_library, LibraryProvider, CORPUS_KEY};
+use hooks::use_library::{use_library, LibraryProvider};
+use library::CORPUS_KEY;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -67,8 +70,7 @@ pub fn App() -> Html {
     let initial = use_memo((), |_| {
         let inlined = services::page::inlined_corpus();
         let wanted = services::location::query_param(CORPUS_KEY);
-        hooks::use_library::initial(inlined.as_deref(), corpus::EMBEDDED, wanted.as_deref())
-            .map(Rc::new)
+        library::initial(inlined.as_deref(), corpus::EMBEDDED, wanted.as_deref()).map(Rc::new)
     });
     match &*initial {
         Ok(library) => html! {

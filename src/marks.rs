@@ -69,10 +69,10 @@ fn valid(text: &str, start: usize, end: usize) -> bool {
 pub fn resolve(text: &str, mut marks: Vec<Mark>) -> Vec<Mark> {
     marks.retain(|m| valid(text, m.start, m.end));
     // By start, then priority, then the longest first.
-    crate::order::sort_by_key(&mut marks, |m| {
+    entente_core::sort::sort_by_numeric_key(&mut marks, |m| {
         (
             ((m.start as u64) << 8) | u64::from(m.kind.rank()),
-            crate::order::desc(m.end as u64),
+            entente_core::sort::desc(m.end as u64),
         )
     });
     let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
@@ -160,7 +160,7 @@ pub fn pieces(
             }
         }
     }
-    crate::order::sort_by_key(&mut cuts, |c| (*c as u64, 0));
+    entente_core::sort::sort_by_numeric_key(&mut cuts, |c| (*c as u64, 0));
     cuts.dedup();
     let mut out = Vec::with_capacity(cuts.len());
     for w in cuts.windows(2) {

@@ -1,6 +1,7 @@
 //! Pure presentation of the relation matrix: which countries (and, when asked for,
 //! organizations) are shown (top-N by co-mentions), in which order (frequency, name, or
-//! clustered), the colour level of each count, and the CSV and SVG exports. Organizations are
+//! clustered), the colour level of each count, and the SVG export (the CSV export is the core's
+//! [`entente_core::export::matrix_csv`], as the command line writes it). Organizations are
 //! labelled apart from countries everywhere: `◆` before the name or id, italic in the table and the
 //! SVG, and a `kind` column in the CSV.
 //!
@@ -9,13 +10,9 @@
 //! common colour-vision deficiency), named by level so the page uses CSS classes (`heat-1` …
 //! `heat-8`) and never inline styles; the SVG export writes the same colours.
 
-use crate::format::entity_label;
 use entente_core::explore::state::{MatrixOrder, Window};
-use entente_core::export::{csv_row, entity_kind};
 use entente_core::model::{Stance, Topic, TopicSet};
-use entente_core::relations::matrix::{
-    Cell, Entity, Evidence, Matrix, MatrixQuery, PairIndex, Window as CoreWindow,
-};
+use entente_core::relations::matrix::{Cell, Entity, Evidence, Matrix, MatrixQuery, PairIndex};
 use std::fmt::Write as _;
 
 /// The stance balance of a cell of `a` and `b` ("3 cooperative, 1 neutral"), `None` when it
@@ -42,15 +39,17 @@ pub fn describe(cell: &Cell) -> String {
         .filter(|(_, n)| *n > 0)
         .map(|(t, n)| (*t, n))
         .collect();
-    crate::order::sort_by_key(&mut topics, |t| (crate::order::desc(u64::from(t.1)), 0));
+    entente_core::sort::sort_by_numeric_key(&mut topics, |t| {
+        (entente_core::sort::desc(u64::from(t.1)), 0)
+    });
     let topics: Vec<String> = topics
         .iter()
         .map(|(t, n)| format!("{} {n}", t.label()))
         .collect();
     let mut out = format!(
         "{} – {}: {} co-mention{}",
-        entity_label(cell.a),
-        entity_label(cell.b),
+        cell.a.label(),
+        cell.b.label(),
         cell.count,
         if cell.count == 1 { "" } else { "s" }
     );
@@ -73,7 +72,7 @@ pub struct MatrixData {
     pub grid: Grid,
     /// The documents, in corpus order.
     docs: Vec<u32>,
-    window: CoreWindow,
+    window: Window,
     topics: TopicSet,
     stance: Option<Stance>,
     organizations: bool,
@@ -124,11 +123,6 @@ pub fn compute(
     if let Some(t) = topic {
         topics.insert(t);
     }
-    let window = match window {
-        Window::Sentence => CoreWindow::Sentence,
-        Window::Paragraph => CoreWindow::Paragraph,
-        Window::Document => CoreWindow::Document,
-    };
     let mut data = MatrixData {
         docs,
         window,
@@ -228,8 +222,11 @@ impl Grid {
     pub fn select(&self, top_n: Option<u16>, order: MatrixOrder) -> Vec<usize> {
         let mut by_freq: Vec<usize> = (0..self.len()).filter(|&i| self.totals[i] > 0).collect();
         // Ties go to the engine's order: by code, countries before organizations.
-        crate::order::sort_by_key(&mut by_freq, |&i| {
-            (crate::order::desc(u64::from(self.totals[i])), i as u64)
+        entente_core::sort::sort_by_numeric_key(&mut by_freq, |&i| {
+            (
+                entente_core::sort::desc(u64::from(self.totals[i])),
+                i as u64,
+            )
         });
         if let Some(n) = top_n {
             by_freq.truncate(usize::from(n));
@@ -238,7 +235,7 @@ impl Grid {
             MatrixOrder::Frequency => by_freq,
             MatrixOrder::Name => {
                 let mut v = by_freq;
-                crate::order::sort_by_text(&mut v, |&i| entity_label(self.codes[i]));
+                entente_core::sort::sort_by_text(&mut v, |&i| self.codes[i].label());
                 v
             }
             MatrixOrder::Cluster => self.cluster(&by_freq),
@@ -327,25 +324,9 @@ pub fn legend(max: u32) -> Vec<(u8, u32, u32)> {
     out
 }
 
-/// The shown part of the matrix as CSV, as the command line writes it
-/// ([`entente_core::export::matrix_csv`]): a header of codes (`AZ`, `org.EU`), then one row per
-/// entity with its code, name, kind (`country` or `organization`) and counts.
-pub fn csv(grid: &Grid, shown: &[usize]) -> String {
-    let mut out = String::new();
-    let mut header = vec!["code".to_string(), "name".to_string(), "kind".to_string()];
-    header.extend(shown.iter().map(|&i| grid.codes[i].to_string()));
-    csv_row(&mut out, &header);
-    for &i in shown {
-        let e = grid.codes[i];
-        let mut row = vec![
-            e.to_string(),
-            e.name().to_string(),
-            entity_kind(e).to_string(),
-        ];
-        row.extend(shown.iter().map(|&j| grid.get(i, j).to_string()));
-        csv_row(&mut out, &row);
-    }
-    out
+/// The entities of the shown rows (and columns), in order: what the CSV export names.
+pub fn shown_entities(grid: &Grid, shown: &[usize]) -> Vec<Entity> {
+    shown.iter().map(|&i| grid.codes[i]).collect()
 }
 
 fn escape_xml(s: &str, out: &mut String) {
@@ -580,13 +561,10 @@ mod tests {
     }
 
     #[test]
-    fn exports_csv_and_svg() {
+    fn exports_svg() {
         let g = grid();
         let shown = g.select(Some(2), MatrixOrder::Frequency);
-        let csv = csv(&g, &shown);
-        assert_eq!(csv.lines().next(), Some("code,name,kind,AZ,PK"));
-        assert_eq!(csv.lines().count(), 3);
-        assert!(csv.lines().nth(1).unwrap().ends_with(",0,5"), "{csv}");
+        assert_eq!(shown_entities(&g, &shown), [cc("AZ"), cc("PK")]);
         let svg = svg(&g, &shown, "Co-mentions <sentence>");
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.contains("Co-mentions &lt;sentence&gt;"));
@@ -609,11 +587,6 @@ mod tests {
             codes(&g, &shown),
             ["AZ", "org.AU", "AU", "org.Commonwealth"]
         );
-        let csv = csv(&g, &shown);
-        let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "code,name,kind,AZ,org.AU,AU,org.Commonwealth");
-        assert_eq!(lines[2], "org.AU,African Union,organization,4,0,0,0");
-        assert_eq!(lines[3], "AU,Australia,country,1,0,0,2");
         let svg = svg(&g, &shown, "t");
         // Both axes: the organization's id, marked and italic; Australia stays plain.
         assert_eq!(svg.matches(">◆AU</text>").count(), 2, "{svg}");

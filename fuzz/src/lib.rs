@@ -1,9 +1,28 @@
-//! Invariant checks shared by the fuzz targets: every offset the core hands out must lie inside
-//! the text, on character boundaries, in order. A violated invariant panics, which libFuzzer
-//! reports as a crash with the input that caused it.
+//! Invariant checks shared by the fuzz targets and the core's wasm smoke tests
+//! (`crates/entente-wasm-tests` includes this file): every offset the core hands out must lie
+//! inside the text, on character boundaries, in order, and the URL codec must round-trip. A
+//! violated invariant panics, which libFuzzer reports as a crash with the input that caused it.
 
+use entente_core::explore::state::ViewState;
 use entente_core::import::FileOutcome;
 use entente_core::{Analysis, Document};
+
+/// Decodes `query` as a view URL, then checks the round trip: encoding the state and decoding it
+/// again gives the same state without any notice, and encoding is stable.
+pub fn check_url_round_trip(query: &str) {
+    let (state, _notices) = ViewState::from_query(query);
+    let encoded = state.to_query();
+    let (again, notices) = ViewState::from_query(&encoded);
+    assert_eq!(
+        again, state,
+        "round trip changed the state; query {encoded:?}"
+    );
+    assert!(
+        notices.is_empty(),
+        "re-decoding {encoded:?} gave notices {notices:?}"
+    );
+    assert_eq!(again.to_query(), encoded, "encoding is not stable");
+}
 
 /// Panics unless `start..end` is a valid, character-aligned range of `text`.
 pub fn check_range(what: &str, text: &str, start: u32, end: u32) {
@@ -62,35 +81,28 @@ pub fn check_document(doc: &Document) {
 pub fn check_analysis(doc: &Document, a: &Analysis) {
     let text = &doc.text;
     let n = doc.sentences.len() as u32;
+    // A span of the text in a sentence of the document.
+    let check_in_sentence = |what: &str, start: u32, end: u32, sentence: u32| {
+        check_range(what, text, start, end);
+        assert!(sentence < n, "{what} in sentence {sentence} of {n}");
+    };
     for m in &a.countries {
-        check_range("country mention", text, m.start, m.end);
-        assert!(
-            m.sentence < n,
-            "country mention in sentence {} of {n}",
-            m.sentence
-        );
+        check_in_sentence("country mention", m.start, m.end, m.sentence);
     }
     for r in &a.rejected {
         check_range("rejected candidate", text, r.start, r.end);
     }
     for o in &a.organizations {
-        check_range("organization", text, o.start, o.end);
-        assert!(
-            o.sentence < n,
-            "organization in sentence {} of {n}",
-            o.sentence
-        );
+        check_in_sentence("organization", o.start, o.end, o.sentence);
     }
     for f in &a.figures {
-        check_range("figure", text, f.start, f.end);
-        assert!(f.sentence < n, "figure in sentence {} of {n}", f.sentence);
+        check_in_sentence("figure", f.start, f.end, f.sentence);
         for v in [f.value, f.min, f.max].into_iter().flatten() {
             assert!(!v.is_nan(), "figure value is NaN");
         }
     }
     for r in &a.relations {
-        check_range("relation", text, r.start, r.end);
-        assert!(r.sentence < n, "relation in sentence {} of {n}", r.sentence);
+        check_in_sentence("relation", r.start, r.end, r.sentence);
     }
 }
 

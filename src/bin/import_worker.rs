@@ -219,7 +219,7 @@ fn handle(incoming: &Rc<RefCell<Incoming>>, reporter: &Rc<Reporter>, data: &JsVa
 /// from any import.
 fn compact(data: &JsValue) {
     let bytes = js_sys::Uint8Array::new(&protocol::get(data, "bytes")).to_vec();
-    match entente_core::format::compact(&bytes) {
+    match entente_core::codec::compact(&bytes) {
         Ok(compacted) => {
             let array = js_sys::Uint8Array::from(compacted.as_slice());
             let message = protocol::message(protocol::COMPACTED);

@@ -6,7 +6,8 @@
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::corpus::CorpusOrigin;
 use crate::hooks::use_explorer::use_explorer;
-use crate::hooks::use_library::{use_library, CorpusEntry, Storage};
+use crate::hooks::use_library::use_library;
+use crate::library::{CorpusEntry, Storage};
 use crate::services::{dom, download};
 use yew::prelude::*;
 
@@ -182,7 +183,7 @@ pub fn CorpusMenu() -> Html {
         };
         let details = format!(
             "{} · {}",
-            crate::format::plural(entry.documents, "document", "documents"),
+            crate::display::plural(entry.documents, "document", "documents"),
             entry.origin.label()
         );
         html! {
@@ -229,7 +230,7 @@ pub fn CorpusMenu() -> Html {
             html! {
                 <ConfirmDialog title={format!("Delete “{}”?", entry.name)}
                     message={format!("Its {} will be removed from this browser. Files you saved are not affected.",
-                        crate::format::plural(entry.documents, "document", "documents"))}
+                        crate::display::plural(entry.documents, "document", "documents"))}
                     confirm_label="Delete" {on_confirm} {on_cancel} />
             }
         }

@@ -111,7 +111,7 @@ pub fn DateRange(props: &DateRangeProps) -> Html {
             </p>
             if props.undated_hidden > 0 {
                 <p class="help" data-testid="undated-hidden">
-                    { format!("{} without a year hidden by the range.", crate::format::plural(props.undated_hidden, "document", "documents")) }
+                    { format!("{} without a year hidden by the range.", crate::display::plural(props.undated_hidden, "document", "documents")) }
                 </p>
             }
         </fieldset>

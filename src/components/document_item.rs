@@ -3,9 +3,10 @@
 //! highlighted.
 
 use crate::components::highlighted::highlighted;
-use crate::format::{country_label, date_label};
+use crate::display::date_label;
 use crate::hooks::use_explorer::use_explorer;
 use entente_core::explore::state::Action;
+use entente_core::gazetteer::country_label;
 use entente_core::model::{CountryCode, MentionRole};
 use yew::prelude::*;
 
@@ -36,9 +37,9 @@ fn top_countries(mentions: &[entente_core::model::Mention]) -> Vec<(CountryCode,
             None => counts.push((m.code, 1)),
         }
     }
-    crate::order::sort_by_key(&mut counts, |c| {
+    entente_core::sort::sort_by_numeric_key(&mut counts, |c| {
         (
-            crate::order::desc(c.1 as u64),
+            entente_core::sort::desc(c.1 as u64),
             u64::from(u16::from_be_bytes(c.0 .0)),
         )
     });
@@ -54,7 +55,7 @@ fn lead_snippet(doc: &entente_core::model::Document, title: &str) -> Option<Stri
         .take(6)
         .map(|s| doc.text[s.range()].trim())
         .find(|t| !t.is_empty() && !t.starts_with(head) && !title.contains(*t))
-        .map(|t| crate::format::truncate(t, SNIPPET_LEN))
+        .map(|t| crate::display::truncate(t, SNIPPET_LEN))
 }
 
 /// One row of the result list.

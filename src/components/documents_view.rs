@@ -46,11 +46,7 @@ pub fn DocumentsView(props: &DocumentsViewProps) -> Html {
         let explorer = explorer.clone();
         let results = props.results.clone();
         Callback::from(move |_: MouseEvent| {
-            let pairs: Vec<_> = results
-                .docs
-                .iter()
-                .map(|&d| (explorer.document(d), &explorer.analyses[d as usize]))
-                .collect();
+            let pairs = explorer.for_export(&results.docs);
             match kind {
                 "csv" => download::save(
                     "entente-documents.csv",

@@ -2,7 +2,7 @@
 //! back the most documents (from the core's `relaxations`).
 
 use crate::components::result_status::facet_summary;
-use crate::format::plural;
+use crate::display::plural;
 use entente_core::explore::state::{Action, Facet, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -2,7 +2,7 @@
 //! countries (or a country and an organization, or two organizations) are named together, both
 //! highlighted, each opening the reader at that sentence.
 
-use crate::format::{date_label, entity_label, plural};
+use crate::display::{date_label, plural};
 use crate::hooks::use_explorer::use_explorer;
 use crate::marks::{self, Mark, MarkKind};
 use crate::matrix::MatrixData;
@@ -69,7 +69,7 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
         ),
         _ => None,
     };
-    let title = format!("{} and {}", entity_label(a), entity_label(b));
+    let title = format!("{} and {}", a.label(), b.label());
     let body = match props.data.cell(a, b) {
         None => html! {
             <p class="empty">{ "These two are not named together in the current documents and settings." }</p>
@@ -138,7 +138,7 @@ pub fn Evidence(props: &EvidenceProps) -> Html {
                                     </blockquote>
                                     <p class="evidence-source">
                                         <button type="button" class="link-button" onclick={open} data-testid="evidence-open">
-                                            { crate::format::truncate(&doc_title, 80) }
+                                            { crate::display::truncate(&doc_title, 80) }
                                         </button>
                                         { doc.date.map(|d| format!(" · {}", date_label(&d.value))).unwrap_or_default() }
                                     </p>

@@ -5,13 +5,14 @@
 use crate::chart::money_by_country;
 use crate::components::highlighted::highlighted;
 use crate::components::money_chart::MoneyChartView;
-use crate::format::{country_label, date_label, figure_kind_label, figure_value, qualifier_label};
+use crate::display::{date_label, figure_value};
 use crate::hooks::use_explorer::use_explorer;
 use crate::services::download;
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, FigureSort, FigureSortKey};
 use entente_core::explore::{FigureRow, Results};
-use entente_core::model::{FigureKind, MentionRole};
+use entente_core::gazetteer::country_label;
+use entente_core::model::{FigureKind, MentionRole, Qualifier};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -128,11 +129,7 @@ pub fn FiguresView(props: &FiguresViewProps) -> Html {
         let explorer = explorer.clone();
         let results = props.results.clone();
         Callback::from(move |_: MouseEvent| {
-            let pairs: Vec<_> = results
-                .docs
-                .iter()
-                .map(|&d| (explorer.document(d), &explorer.analyses[d as usize]))
-                .collect();
+            let pairs = explorer.for_export(&results.docs);
             if json {
                 download::save(
                     "entente-figures.json",
@@ -196,13 +193,13 @@ pub fn FiguresView(props: &FiguresViewProps) -> Html {
                     <button type="button" class="link-button" onclick={open}
                         aria-label={format!("{value}: open in the reader")}>{ value.clone() }</button>
                 </td>
-                <td>{ figure_kind_label(f.kind) }</td>
-                <td>{ qualifier_label(f.qualifier) }</td>
+                <td>{ f.kind.label() }</td>
+                <td>{ f.qualifier.map_or("", Qualifier::label) }</td>
                 <td>{ countries.join(", ") }</td>
                 <td>{ topics.join(", ") }</td>
                 <td>{ f.year.map(|y| y.to_string()).unwrap_or_default() }</td>
                 <td class="figure-doc">
-                    <span class="figure-doc-title">{ crate::format::truncate(&title, 60) }</span>
+                    <span class="figure-doc-title">{ crate::display::truncate(&title, 60) }</span>
                     <span class="figure-doc-date">{ doc.date.map(|d| date_label(&d.value)).unwrap_or_default() }</span>
                 </td>
                 <td class="figure-context">{ highlighted(&context, &[focus]) }</td>
@@ -214,7 +211,7 @@ pub fn FiguresView(props: &FiguresViewProps) -> Html {
         <section class="view view-figures" aria-labelledby="figures-heading">
             <div class="view-bar">
                 <h2 id="figures-heading" class="view-title">
-                    { format!("Figures ({})", crate::format::number(rows.len() as f64)) }
+                    { format!("Figures ({})", crate::display::number(rows.len() as f64)) }
                 </h2>
                 <div class="exports" role="group" aria-label="Export the figures">
                     <button type="button" class="button-quiet" onclick={export(false)} data-testid="export-figures-csv">{ "CSV" }</button>

@@ -48,7 +48,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let summary = format!(
         "{} · {} · {}",
         active.name,
-        crate::format::plural(active.documents, "document", "documents"),
+        crate::display::plural(active.documents, "document", "documents"),
         active.origin.label()
     );
     let problem = library.library.problem.clone();

@@ -158,7 +158,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         Status::Idle => String::new(),
         Status::Running(p) => format!(
             "Importing {}…",
-            crate::format::plural(p.files_total, "file", "files")
+            crate::display::plural(p.files_total, "file", "files")
         ),
         Status::Done(s) if s.documents == 0 => {
             format!("Nothing was imported: {}", s.sentence())
@@ -244,13 +244,13 @@ fn SummaryView(props: &SummaryProps) -> Html {
             data-documents={s.documents.to_string()} data-files={s.files.to_string()}>
             if !skipped.is_empty() {
                 <h3 class="import-subheading">
-                    { crate::format::plural(skipped.len(), "file skipped", "files skipped") }
+                    { crate::display::plural(skipped.len(), "file skipped", "files skipped") }
                 </h3>
                 <PreviewList items={Rc::new(skipped)} testid="import-skipped" what="skipped files" />
             }
             if !warnings.is_empty() {
                 <h3 class="import-subheading">
-                    { crate::format::plural(warnings.len(), "warning", "warnings") }
+                    { crate::display::plural(warnings.len(), "warning", "warnings") }
                 </h3>
                 <PreviewList items={Rc::new(warnings)} testid="import-warnings" what="warnings" />
             }

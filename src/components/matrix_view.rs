@@ -10,13 +10,13 @@
 
 use crate::components::choice::Choice;
 use crate::components::evidence::Evidence;
-use crate::format::{entity_label, plural};
+use crate::display::plural;
 use crate::hooks::use_explorer::{cached, use_explorer, MatrixKey};
 use crate::matrix::{self, legend, level, light_text, MatrixData};
 use crate::services::{dom, download, perf};
 use crate::shared::Shared;
 use entente_core::explore::state::{
-    ordered_pair, Action, Entity, MatrixOrder, MatrixView as MatrixSettings, Window,
+    ordered_pair, Action, Entity, MatrixOrder, MatrixSettings, Window,
 };
 use entente_core::explore::Results;
 use entente_core::model::{Stance, Topic};
@@ -48,11 +48,7 @@ fn setting_action(kind: &str, value: &str) -> Action {
         "window" => Action::SetWindow(Window::from_id(value).unwrap_or_default()),
         "topic" => Action::SetMatrixTopic(Topic::from_id(value)),
         "stance" => Action::SetMatrixStance(Stance::from_id(value)),
-        "order" => Action::SetMatrixOrder(match value {
-            "name" => MatrixOrder::Name,
-            "cluster" => MatrixOrder::Cluster,
-            _ => MatrixOrder::Frequency,
-        }),
+        "order" => Action::SetMatrixOrder(MatrixOrder::from_id(value).unwrap_or_default()),
         _ => Action::SetTopN(value.parse::<u16>().ok()),
     }
 }
@@ -91,12 +87,12 @@ fn row_label(e: Entity) -> Html {
         html! {
             <>
                 <span class="org-marker" aria-hidden="true">{ "◆ " }</span>
-                { entity_label(e) }
+                { e.label() }
                 <span class="visually-hidden">{ " (organization)" }</span>
             </>
         }
     } else {
-        Html::from(entity_label(e))
+        Html::from(e.label())
     }
 }
 
@@ -233,7 +229,7 @@ fn MatrixTable(props: &MatrixTableProps) -> Html {
                                 let e = grid.codes[j];
                                 html! {
                                     <th scope="col" class={classes!("matrix-col", e.is_org().then_some("matrix-org"))}>
-                                        <abbr title={entity_label(e)}>{ matrix::short_label(e) }</abbr>
+                                        <abbr title={e.label()}>{ matrix::short_label(e) }</abbr>
                                     </th>
                                 }
                             }) }
@@ -255,7 +251,7 @@ fn MatrixTable(props: &MatrixTableProps) -> Html {
                                         html! {
                                             <td {class}>
                                                 <button type="button" id={cell_id(r, c)} class={classes!("cell-button", selected.then_some("cell-selected"))}
-                                                    aria-label={format!("{} and {}: {}. Show the evidence", entity_label(a), entity_label(b), plural(count as usize, "co-mention", "co-mentions"))}
+                                                    aria-label={format!("{} and {}: {}. Show the evidence", a.label(), b.label(), plural(count as usize, "co-mention", "co-mentions"))}
                                                     aria-pressed={if selected { "true" } else { "false" }}
                                                     tabindex={if tab_stop == Some((r, c)) { "0" } else { "-1" }}
                                                     data-pair={format!("{a}-{b}")}>
@@ -342,7 +338,10 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
                 download::save(
                     "entente-matrix.csv",
                     "text/csv",
-                    &matrix::csv(&data.grid, &shown),
+                    &entente_core::export::matrix_csv(
+                        &data.matrix,
+                        &matrix::shown_entities(&data.grid, &shown),
+                    ),
                 );
             }
         })
@@ -404,8 +403,8 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
             <Choice label="Stance" testid="matrix-stance" on_change={set("stance")} options={stance_options}
                 selected={settings.stance.map_or("", |s| s.id())} />
             <Choice label="Order" testid="matrix-order" on_change={set("order")}
-                options={vec![opt("freq", "frequency"), opt("name", "name"), opt("cluster", "clustered")]}
-                selected={match settings.order { MatrixOrder::Frequency => "freq", MatrixOrder::Name => "name", MatrixOrder::Cluster => "cluster" }} />
+                options={MatrixOrder::ALL.iter().map(|o| opt(o.id(), o.label())).collect::<Vec<_>>()}
+                selected={settings.order.id()} />
             <Choice label="Show" testid="matrix-top" on_change={set("top")} options={top_options}
                 selected={settings.top_n.map_or_else(|| AttrValue::from("all"), |n| AttrValue::from(n.to_string()))} />
             <label class="matrix-orgs-toggle">

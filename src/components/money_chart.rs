@@ -2,7 +2,8 @@
 //! styles), labelled for screen readers.
 
 use crate::chart::MoneyChart;
-use crate::format::{country_label, figure_value};
+use crate::display::figure_value;
+use entente_core::gazetteer::country_label;
 use entente_core::model::{Figure, FigureKind};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -4,11 +4,12 @@
 //! text is a button that adds it as a filter. An `at` offset marks its figure or sentence and
 //! scrolls to it. It sits beside the views on wide screens and over them on phones.
 
-use crate::format::{country_label, date_label, figure_kind_label, figure_value};
+use crate::display::{date_label, figure_value};
 use crate::hooks::use_explorer::use_explorer;
 use crate::marks::{self, MarkKind, Piece};
 use crate::services::dom;
 use entente_core::explore::state::Action;
+use entente_core::gazetteer::country_label;
 use entente_core::model::{CountryCode, Document, Field, Origin};
 use yew::prelude::*;
 
@@ -183,7 +184,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             },
             Some(MarkKind::Organization(id)) => {
                 let chosen = props.chosen_organizations.iter().any(|o| o == id);
-                let name = entente_core::organizations::org_name(id).to_string();
+                let name = entente_core::organizations::org_label(id).to_string();
                 let onclick = {
                     let on_action = props.on_action.clone();
                     Callback::from(move |_: MouseEvent| {
@@ -203,13 +204,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 let title = analysis
                     .figures
                     .get(i as usize)
-                    .map(|f| {
-                        format!(
-                            "{} · {}",
-                            figure_value(f),
-                            figure_kind_label(f.kind).to_lowercase()
-                        )
-                    })
+                    .map(|f| format!("{} · {}", figure_value(f), f.kind.label().to_lowercase()))
                     .unwrap_or_default();
                 html! { <mark class="mark mark-figure" {title}>{ text }</mark> }
             }

@@ -1,8 +1,9 @@
 //! The result bar above the views: the result count (always visible, announced politely), the
 //! active filters as chips that each clear one filter, and "clear all".
 
-use crate::format::{country_label, figure_kind_label, plural};
+use crate::display::plural;
 use entente_core::explore::state::{Action, CountryMode, Facet, ViewState};
+use entente_core::gazetteer::country_label;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,7 +41,7 @@ pub fn facet_summary(state: &ViewState, facet: Facet) -> String {
             state
                 .organizations
                 .iter()
-                .map(|o| entente_core::organizations::org_name(o).to_string())
+                .map(|o| entente_core::organizations::org_label(o).to_string())
                 .collect(),
         ),
         Facet::Topics => list(state.topics.iter().map(|t| t.label().to_string()).collect()),
@@ -61,7 +62,7 @@ pub fn facet_summary(state: &ViewState, facet: Facet) -> String {
                 state
                     .figure_kinds
                     .iter()
-                    .map(|k| figure_kind_label(*k).to_lowercase())
+                    .map(|k| k.label().to_lowercase())
                     .collect()
             )
         ),

@@ -4,12 +4,14 @@
 
 use crate::components::date_range::DateRange;
 use crate::components::facet_list::{FacetItem, FacetList};
-use crate::format::{country_label, figure_kind_label};
 use crate::hooks::use_explorer::use_explorer;
+use crate::services::clock;
 use crate::shared::Shared;
 use entente_core::explore::state::{Action, CountryMode, Facet, ViewState};
 use entente_core::explore::Results;
+use entente_core::gazetteer::country_label;
 use entente_core::model::{CountryCode, FigureKind, Stance, Topic};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,16 +32,40 @@ pub struct SidebarProps {
     pub on_action: Callback<Action>,
 }
 
-fn stance_label(s: Stance) -> &'static str {
-    match s {
-        Stance::Cooperative => "Cooperative",
-        Stance::Conflictual => "Conflictual",
-        Stance::Neutral => "Neutral",
-    }
-}
-
 /// How long after a corpus is shown the pair selects list every country.
 const LIST_AFTER_MS: u32 = 50;
+
+/// The pair being chosen: the view state holds a pair only once both countries are chosen, so
+/// the first choice is the sidebar's own state, set again from the view state whenever its pair
+/// changes ([`PairDraft::follow`]).
+#[derive(Debug, Default, PartialEq)]
+struct PairDraft {
+    /// The view state's pair the sides were last set from.
+    pair: Option<(CountryCode, CountryCode)>,
+    /// What each select shows.
+    sides: [Option<CountryCode>; 2],
+}
+
+impl PairDraft {
+    /// Takes the view state's pair when it has changed.
+    fn follow(&mut self, pair: Option<(CountryCode, CountryCode)>) {
+        if self.pair != pair {
+            self.pair = pair;
+            self.sides = pair.map_or([None; 2], |(a, b)| [Some(a), Some(b)]);
+        }
+    }
+
+    /// Select `which` now shows `chosen`: the action for the view state, if any (a whole pair, or
+    /// no pair while a side is empty).
+    fn choose(&mut self, which: usize, chosen: Option<CountryCode>) -> Option<Action> {
+        self.sides[which] = chosen;
+        match self.sides {
+            [Some(a), Some(b)] if a != b => Some(Action::SetPair(Some((a, b)))),
+            [None, _] | [_, None] => Some(Action::SetPair(None)),
+            _ => None,
+        }
+    }
+}
 
 /// Props of [`PairSelect`].
 #[derive(Properties, PartialEq)]
@@ -48,6 +74,8 @@ struct PairSelectProps {
     which: usize,
     /// The current pair.
     pair: Option<(CountryCode, CountryCode)>,
+    /// The pair being chosen, shared by the two selects.
+    draft: Shared<RefCell<PairDraft>>,
     /// Dispatches actions.
     on_action: Callback<Action>,
 }
@@ -65,8 +93,7 @@ fn PairSelect(props: &PairSelectProps) -> Html {
         let listed = listed.clone();
         use_effect_with(explorer.clone(), move |_| {
             listed.set(false);
-            let timer =
-                gloo_timers::callback::Timeout::new(LIST_AFTER_MS, move || listed.set(true));
+            let timer = clock::after(LIST_AFTER_MS, move || listed.set(true));
             move || drop(timer)
         });
     }
@@ -80,7 +107,7 @@ fn PairSelect(props: &PairSelectProps) -> Html {
                 .iter()
                 .map(|(c, _)| (*c, country_label(*c)))
                 .collect();
-            crate::order::sort_by_text(&mut v, |x| x.1.clone());
+            entente_core::sort::sort_by_text(&mut v, |x| x.1.clone());
             v
         })
     };
@@ -88,27 +115,14 @@ fn PairSelect(props: &PairSelectProps) -> Html {
     let pair = props.pair;
     let onchange = {
         let on_action = props.on_action.clone();
+        let draft = props.draft.clone();
         Callback::from(move |e: Event| {
             let v = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            let chosen = CountryCode::new(&v);
-            // The other country is what its select shows, chosen or not yet part of a pair: the
-            // state holds a pair only once both are chosen, so the first choice lives there.
-            let other = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&format!("pair-{}", 1 - which)))
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok())
-                .and_then(|s| CountryCode::new(&s.value()));
-            let (a, b) = if which == 0 {
-                (chosen, other)
-            } else {
-                (other, chosen)
-            };
-            match (a, b) {
-                (Some(a), Some(b)) if a != b => on_action.emit(Action::SetPair(Some((a, b)))),
-                (None, _) | (_, None) => on_action.emit(Action::SetPair(None)),
-                _ => {}
+            let action = draft.borrow_mut().choose(which, CountryCode::new(&v));
+            if let Some(action) = action {
+                on_action.emit(action);
             }
         })
     };
@@ -134,6 +148,9 @@ fn PairSelect(props: &PairSelectProps) -> Html {
 pub fn Sidebar(props: &SidebarProps) -> Html {
     let open = use_state(|| false);
     let state = &props.state;
+    let draft = use_mut_ref(PairDraft::default);
+    draft.borrow_mut().follow(state.pair);
+    let draft = Shared(draft);
     let facets = &props.results.facets;
     let act = |f: fn(AttrValue) -> Option<Action>| {
         let on_action = props.on_action.clone();
@@ -176,7 +193,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         .map(|(_, x)| x)
         .map(|(o, n)| FacetItem {
             key: AttrValue::from(*o),
-            label: AttrValue::from(entente_core::organizations::org_name(o).to_string()),
+            label: AttrValue::from(entente_core::organizations::org_label(o).to_string()),
             count: *n,
             checked: state.organizations.iter().any(|x| x == o),
         })
@@ -196,7 +213,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         .iter()
         .map(|(s, n)| FacetItem {
             key: AttrValue::from(s.id()),
-            label: AttrValue::from(stance_label(*s)),
+            label: AttrValue::from(s.label()),
             count: *n,
             checked: state.stances.contains(s),
         })
@@ -219,7 +236,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         .iter()
         .map(|(k, n)| FacetItem {
             key: AttrValue::from(k.id()),
-            label: AttrValue::from(figure_kind_label(*k)),
+            label: AttrValue::from(k.label()),
             count: *n,
             checked: state.figure_kinds.contains(k),
         })
@@ -284,8 +301,8 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                         }
                         <p class="help">{ "Documents where the two are related in a sentence." }</p>
                         <div class="pair-fields">
-                            <PairSelect which={0} pair={state.pair} on_action={props.on_action.clone()} />
-                            <PairSelect which={1} pair={state.pair} on_action={props.on_action.clone()} />
+                            <PairSelect which={0} pair={state.pair} draft={draft.clone()} on_action={props.on_action.clone()} />
+                            <PairSelect which={1} pair={state.pair} {draft} on_action={props.on_action.clone()} />
                         </div>
                     </fieldset>
                 }
@@ -308,5 +325,34 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                     on_clear={clear(Facet::FigureKinds)} />
             </div>
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_country_waits_in_the_draft_until_the_pair_is_whole() {
+        let cc = |s: &str| CountryCode::new(s);
+        let mut d = PairDraft::default();
+        d.follow(None);
+        assert_eq!(d.choose(1, cc("PK")), Some(Action::SetPair(None)));
+        assert_eq!(d.sides, [None, cc("PK")]);
+        // A render with the same (empty) pair keeps the first choice.
+        d.follow(None);
+        assert_eq!(
+            d.choose(0, cc("AZ")),
+            Some(Action::SetPair(Some((
+                cc("AZ").unwrap(),
+                cc("PK").unwrap()
+            ))))
+        );
+        assert_eq!(d.choose(0, cc("PK")), None, "one country twice is no pair");
+        // The view state's pair wins when it changes (Back, the clear button, a link).
+        d.follow(Some((cc("AM").unwrap(), cc("AZ").unwrap())));
+        assert_eq!(d.sides, [cc("AM"), cc("AZ")]);
+        d.follow(None);
+        assert_eq!(d.sides, [None, None]);
     }
 }

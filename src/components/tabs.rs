@@ -75,7 +75,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
                         tabindex={if selected { "0" } else { "-1" }} {onclick}>
                         { label(v) }
                         if let Some(n) = props.counts[k] {
-                            <span class="tab-count">{ crate::format::number(n as f64) }</span>
+                            <span class="tab-count">{ crate::display::number(n as f64) }</span>
                         }
                     </button>
                 }

@@ -6,7 +6,8 @@
 //! replaced as [`Action::history`] says. Back and Forward (`popstate`) read the URL again.
 
 use crate::services::history;
-use entente_core::explore::state::{Action, HistoryMode, Notice, ViewState};
+use entente_core::explore::state::{Action, HistoryMode, ViewState};
+use entente_core::explore::url::Notice;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -40,7 +40,7 @@ const OPEN_TIMEOUT_MS: i32 = 5_000;
 /// What is known about a stored corpus without reading it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredCorpus {
-    /// The corpus's content hash (`format::corpus_hash`), the key in both stores.
+    /// The corpus's content hash (`codec::corpus_hash`), the key in both stores.
     pub id: String,
     /// The name the user sees (and may change).
     pub name: String,

@@ -54,7 +54,7 @@ pub mod protocol {
     /// Worker → page: the worker failed (`message`).
     pub const FAILED: &str = "failed";
     /// Page → worker, apart from any import: shrink an encoded corpus (`bytes`, an
-    /// `ArrayBuffer`, transferred) for a saved single file (`entente_core::format::compact`).
+    /// `ArrayBuffer`, transferred) for a saved single file (`entente_core::codec::compact`).
     pub const COMPACT: &str = "compact";
     /// Worker → page: the compacted corpus (`bytes`, an `ArrayBuffer`, transferred).
     pub const COMPACTED: &str = "compacted";

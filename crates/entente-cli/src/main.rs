@@ -106,7 +106,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "pack" => {
             let out = opts.out.ok_or("pack needs -o OUT.entente")?;
             let analysed = entente_core::Analysed::new(corpus);
-            std::fs::write(&out, entente_core::format::encode(&analysed))
+            std::fs::write(&out, entente_core::codec::encode(&analysed))
                 .map_err(|e| format!("cannot write {out}: {e}"))?;
             eprintln!(
                 "entente: wrote {} documents to {out}",

@@ -263,7 +263,7 @@ fn generate_is_deterministic_and_packs() {
     let packed = base.join("corpus.entente");
     let out = entente(&["pack", "-o", packed.to_str().unwrap(), a.to_str().unwrap()]);
     assert!(out.status.success());
-    let packed = entente_core::format::decode(&std::fs::read(&packed).unwrap()).unwrap();
+    let packed = entente_core::codec::decode(&std::fs::read(&packed).unwrap()).unwrap();
     assert!(
         packed.corpus.documents.len() >= 25,
         "bulletins add sections"

@@ -7,28 +7,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use entente_core::parse::parse_file;
 use std::hint::black_box;
 
-const SEEDS: [(&str, &[u8]); 5] = [
-    (
-        "000.txt",
-        include_bytes!("../../../seeds/000_7f270fc2152f3a1b.txt"),
-    ),
-    (
-        "001.txt",
-        include_bytes!("../../../seeds/001_fff5bee5aa7f1e0f.txt"),
-    ),
-    (
-        "002.txt",
-        include_bytes!("../../../seeds/002_40c5e84d12538c1d.txt"),
-    ),
-    (
-        "003.txt",
-        include_bytes!("../../../seeds/003_97d7f0275bbc7544.txt"),
-    ),
-    (
-        "004.txt",
-        include_bytes!("../../../seeds/004_2208a95f7e68815d.txt"),
-    ),
-];
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::SEEDS;
 
 /// About 5 MB of `unit` repeated.
 fn repeat_to_5mb(unit: &[u8]) -> Vec<u8> {

@@ -5,9 +5,12 @@
 //!
 //! `cargo run --release -p entente-core --example import_phases -- target/bench/corpus-2000`
 
+// A native tool, not the core: it reads a folder and times phases with the clock.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use entente_core::explore::Explorer;
 use entente_core::relations::matrix::{PairIndex, PairIndexBuilder};
-use entente_core::{format, Analysed};
+use entente_core::{codec, Analysed};
 use std::time::Instant;
 
 fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
@@ -48,7 +51,7 @@ fn main() -> std::io::Result<()> {
     let mut encoded = Vec::new();
     for level in [0u8, 1, 3, 6] {
         encoded = time(&format!("encode (level {level})"), || {
-            format::encode_with_level(&analysed, level)
+            codec::encode_with_level(&analysed, level)
         });
         println!("{:<28} {:>8.1} KB", "  size", encoded.len() as f64 / 1e3);
     }
@@ -72,7 +75,7 @@ fn main() -> std::io::Result<()> {
         );
     }
     let decoded = time("decode (level 6)", || {
-        format::decode(&encoded).expect("decodes")
+        codec::decode(&encoded).expect("decodes")
     });
     let explorer = time("explorer (search, facets)", || {
         Explorer::from_analysed(decoded)

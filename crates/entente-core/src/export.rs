@@ -10,7 +10,7 @@ use crate::model::{
     CountryCode, Document, Field, FigureKind, MentionForm, MentionRole, Origin, Qualifier, Stance,
     TopicSet,
 };
-use crate::organizations::org_name;
+use crate::organizations::org_label;
 use crate::relations::matrix::Entity;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -232,7 +232,8 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
         .into_iter()
         .map(|(code, spans)| CountryRecord {
             code,
-            name: country_name(code),
+            // The exports' documented placeholder for a code the gazetteer does not know.
+            name: country_name(code).unwrap_or("?"),
             mentions: spans.len(),
             spans,
         })
@@ -253,7 +254,7 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
         .into_iter()
         .map(|(id, mentions)| OrgRecord {
             id,
-            name: org_name(id).to_string(),
+            name: org_label(id).to_string(),
             mentions,
         })
         .collect();
@@ -273,7 +274,7 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
         .figures
         .iter()
         .map(|f| FigureRecord {
-            text: doc.text.get(f.start as usize..f.end as usize).unwrap_or(""),
+            text: span_text(doc, f.start, f.end),
             start: f.start,
             end: f.end,
             sentence: f.sentence,
@@ -299,7 +300,7 @@ pub fn document_record<'a>(doc: &'a Document, analysis: &'a Analysis) -> Documen
         .relations
         .iter()
         .map(|r| RelationRecord {
-            text: doc.text.get(r.start as usize..r.end as usize).unwrap_or(""),
+            text: span_text(doc, r.start, r.end),
             start: r.start,
             end: r.end,
             sentence: r.sentence,
@@ -395,13 +396,33 @@ fn topic_ids(t: TopicSet) -> String {
 }
 
 fn qualifier_id(q: Option<Qualifier>) -> &'static str {
-    match q {
-        Some(Qualifier::Over) => "over",
-        Some(Qualifier::Under) => "under",
-        Some(Qualifier::Approx) => "approx",
-        Some(Qualifier::UpTo) => "up_to",
-        None => "",
-    }
+    q.map_or("", Qualifier::id)
+}
+
+/// The text of `start..end` in the document (empty for a range that is not in it).
+fn span_text(doc: &Document, start: u32, end: u32) -> &str {
+    doc.text.get(start as usize..end as usize).unwrap_or("")
+}
+
+/// A flat table's header: the columns that name a row's document, then `rest`.
+fn doc_header(rest: &[&'static str]) -> Vec<&'static str> {
+    ["document", "source_file", "section", "date"]
+        .iter()
+        .chain(rest)
+        .copied()
+        .collect()
+}
+
+/// A flat table's row: the cells that name the document (as [`doc_header`]), then `rest`.
+fn doc_row(doc: &Document, rest: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut row = vec![
+        doc.id.clone(),
+        doc.source_file.clone(),
+        opt(doc.section),
+        opt(doc.date.map(|d| d.value)),
+    ];
+    row.extend(rest);
+    row
 }
 
 /// The documents as a CSV table, one row per document.
@@ -464,11 +485,7 @@ pub fn figures_csv(docs: &[(&Document, &Analysis)]) -> String {
     let mut out = String::new();
     csv_row(
         &mut out,
-        &[
-            "document",
-            "source_file",
-            "section",
-            "date",
+        &doc_header(&[
             "text",
             "kind",
             "value",
@@ -483,33 +500,31 @@ pub fn figures_csv(docs: &[(&Document, &Analysis)]) -> String {
             "end",
             "sentence",
             "sentence_text",
-        ],
+        ]),
     );
     for (doc, a) in docs {
-        let date = opt(doc.date.map(|d| d.value));
         for f in document_record(doc, a).figures {
             csv_row(
                 &mut out,
-                &[
-                    doc.id.clone(),
-                    doc.source_file.clone(),
-                    opt(doc.section),
-                    date.clone(),
-                    f.text.to_string(),
-                    f.kind.id().to_string(),
-                    opt(f.value),
-                    opt(f.min),
-                    opt(f.max),
-                    f.unit.to_string(),
-                    qualifier_id(f.qualifier).to_string(),
-                    opt(f.year),
-                    codes(&f.countries),
-                    topic_ids(f.topics),
-                    f.start.to_string(),
-                    f.end.to_string(),
-                    f.sentence.to_string(),
-                    doc.sentence_text(f.sentence as usize).to_string(),
-                ],
+                &doc_row(
+                    doc,
+                    [
+                        f.text.to_string(),
+                        f.kind.id().to_string(),
+                        opt(f.value),
+                        opt(f.min),
+                        opt(f.max),
+                        f.unit.to_string(),
+                        qualifier_id(f.qualifier).to_string(),
+                        opt(f.year),
+                        codes(&f.countries),
+                        topic_ids(f.topics),
+                        f.start.to_string(),
+                        f.end.to_string(),
+                        f.sentence.to_string(),
+                        doc.sentence_text(f.sentence as usize).to_string(),
+                    ],
+                ),
             );
         }
     }
@@ -521,44 +536,28 @@ pub fn relations_csv(docs: &[(&Document, &Analysis)]) -> String {
     let mut out = String::new();
     csv_row(
         &mut out,
-        &[
-            "document",
-            "source_file",
-            "section",
-            "date",
-            "a",
-            "b",
-            "stance",
-            "topics",
-            "sentence",
-            "start",
-            "end",
-            "text",
-        ],
+        &doc_header(&[
+            "a", "b", "stance", "topics", "sentence", "start", "end", "text",
+        ]),
     );
     for (doc, a) in docs {
-        let date = opt(doc.date.map(|d| d.value));
         for r in &a.relations {
             for p in &r.pairs {
                 csv_row(
                     &mut out,
-                    &[
-                        doc.id.clone(),
-                        doc.source_file.clone(),
-                        opt(doc.section),
-                        date.clone(),
-                        p.a.to_string(),
-                        p.b.to_string(),
-                        stance_id(p.stance).to_string(),
-                        topic_ids(r.topics),
-                        r.sentence.to_string(),
-                        r.start.to_string(),
-                        r.end.to_string(),
-                        doc.text
-                            .get(r.start as usize..r.end as usize)
-                            .unwrap_or("")
-                            .to_string(),
-                    ],
+                    &doc_row(
+                        doc,
+                        [
+                            p.a.to_string(),
+                            p.b.to_string(),
+                            p.stance.id().to_string(),
+                            topic_ids(r.topics),
+                            r.sentence.to_string(),
+                            r.start.to_string(),
+                            r.end.to_string(),
+                            span_text(doc, r.start, r.end).to_string(),
+                        ],
+                    ),
                 );
             }
         }
@@ -599,7 +598,7 @@ pub fn relations_json(docs: &[(&Document, &Analysis)]) -> String {
                     sentence: r.sentence,
                     start: r.start,
                     end: r.end,
-                    text: doc.text.get(r.start as usize..r.end as usize).unwrap_or(""),
+                    text: span_text(doc, r.start, r.end),
                 });
             }
         }
@@ -643,11 +642,7 @@ pub fn matrix_csv(matrix: &crate::relations::matrix::Matrix, entities: &[Entity]
     header.extend(entities.iter().map(|e| e.to_string()));
     csv_row(&mut out, &header);
     for &a in entities {
-        let mut row = vec![
-            a.to_string(),
-            a.name().to_string(),
-            entity_kind(a).to_string(),
-        ];
+        let mut row = vec![a.to_string(), a.label(), entity_kind(a).to_string()];
         row.extend(entities.iter().map(|&b| matrix.count(a, b).to_string()));
         csv_row(&mut out, &row);
     }
@@ -661,10 +656,6 @@ pub fn entity_kind(e: Entity) -> &'static str {
     } else {
         "country"
     }
-}
-
-fn stance_id(s: Stance) -> &'static str {
-    s.id()
 }
 
 #[cfg(test)]
@@ -693,6 +684,37 @@ mod tests {
         let mut out = String::new();
         csv_row(&mut out, &["--02-25"]);
         assert_eq!(out, "--02-25\r\n");
+    }
+
+    #[test]
+    fn matrix_csv_follows_the_given_entities_and_labels_organizations_apart() {
+        use crate::relations::matrix::{MatrixQuery, PairIndex};
+        let corpus = crate::parse::parse_corpus(
+            "t",
+            vec![(
+                "a.txt".into(),
+                b"Talks\n\nAzerbaijan and the European Union signed an energy deal. Pakistan welcomed \
+                  the EU. Azerbaijan and Pakistan agreed.\n"
+                    .to_vec(),
+            )],
+        );
+        let analyses: Vec<_> = corpus.documents.iter().map(crate::analyze).collect();
+        let index =
+            PairIndex::build_with_organizations(corpus.documents.iter().zip(analyses.iter()));
+        let matrix = index.matrix(&MatrixQuery {
+            organizations: true,
+            ..Default::default()
+        });
+        let id = |s: &str| Entity::from_id(s).unwrap();
+        // The app's top-N and ordering pick and order the rows; the CLI passes them all.
+        let shown = [id("org.EU"), id("PK"), id("AZ")];
+        let csv = matrix_csv(&matrix, &shown);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "code,name,kind,org.EU,PK,AZ");
+        assert_eq!(lines[1], "org.EU,European Union,organization,0,1,1");
+        assert_eq!(lines[2], "PK,Pakistan,country,1,0,1");
+        assert_eq!(lines[3], "AZ,Azerbaijan,country,1,1,0");
+        assert_eq!(lines.len(), 4);
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! (lengths and distances as LEB128 varints), ending after a run of literals.
 
 /// The shortest repeat worth a reference (a reference costs 4 to 8 bytes before DEFLATE).
-pub const MIN_MATCH: usize = 32;
+pub(crate) const MIN_MATCH: usize = 32;
 /// Repeats are looked up by the hash of a block of this many bytes, indexed at multiples of it.
 const BLOCK: usize = 16;
 /// Repeats nearer than this are DEFLATE's: its window is 32 KiB.
@@ -40,7 +40,7 @@ fn put_varint(out: &mut Vec<u8>, mut n: usize) {
 }
 
 /// Replaces the far repeats in `data` with references.
-pub fn encode(data: &[u8]) -> Vec<u8> {
+pub(crate) fn encode(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 2 + 16);
     let mut literals_from = 0;
     if data.len() >= MIN_MATCH {
@@ -133,7 +133,7 @@ impl Reader<'_> {
 /// # Errors
 /// When the stream is cut short, refers outside what precedes it, or does not make `len` bytes
 /// (the bytes may come from a tampered file).
-pub fn decode(stream: &[u8], len: usize) -> Result<Vec<u8>, &'static str> {
+pub(crate) fn decode(stream: &[u8], len: usize) -> Result<Vec<u8>, &'static str> {
     let mut out = Vec::with_capacity(len);
     let mut reader = Reader {
         input: stream,

@@ -511,6 +511,14 @@ impl Stance {
             Stance::Neutral => "neutral",
         }
     }
+    /// The label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Cooperative => "Cooperative",
+            Stance::Conflictual => "Conflictual",
+            Stance::Neutral => "Neutral",
+        }
+    }
     /// Parses an id.
     pub fn from_id(id: &str) -> Option<Stance> {
         Stance::ALL.into_iter().find(|s| s.id() == id)
@@ -629,6 +637,16 @@ impl FigureKind {
             FigureKind::Duration => "duration",
         }
     }
+    /// The label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            FigureKind::Money => "Money",
+            FigureKind::Percent => "Percent",
+            FigureKind::Quantity => "Quantity",
+            FigureKind::Count => "Count",
+            FigureKind::Duration => "Duration",
+        }
+    }
     /// Parses an id.
     pub fn from_id(id: &str) -> Option<FigureKind> {
         FigureKind::ALL.into_iter().find(|k| k.id() == id)
@@ -647,6 +665,38 @@ pub enum Qualifier {
     Approx,
     /// Up to, as much as.
     UpTo,
+}
+
+impl Qualifier {
+    /// All qualifiers.
+    pub const ALL: [Qualifier; 4] = [
+        Qualifier::Over,
+        Qualifier::Under,
+        Qualifier::Approx,
+        Qualifier::UpTo,
+    ];
+    /// The id used in JSON, CSV and the figure lexicon (`data/figures_qualifiers.tsv`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Qualifier::Over => "over",
+            Qualifier::Under => "under",
+            Qualifier::Approx => "approx",
+            Qualifier::UpTo => "up_to",
+        }
+    }
+    /// The words shown to users before a value ("over", "about").
+    pub fn label(self) -> &'static str {
+        match self {
+            Qualifier::Over => "over",
+            Qualifier::Under => "under",
+            Qualifier::Approx => "about",
+            Qualifier::UpTo => "up to",
+        }
+    }
+    /// Parses an id.
+    pub fn from_id(id: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.id() == id)
+    }
 }
 
 /// A number that measures something.

@@ -92,15 +92,8 @@ pub(crate) fn scan_tokens(doc: &Document, toks: &[Token]) -> Vec<OrgMention> {
     let mut out = Vec::new();
     let mut sentence = 0usize;
     let mut i = 0;
-    while i < toks.len() {
-        if !toks[i].is_capitalized() {
-            i += 1;
-            continue;
-        }
-        let Some((j, alias)) = t.aliases.longest_at(text, toks, i) else {
-            i += 1;
-            continue;
-        };
+    while let Some((at, j, alias)) = t.aliases.next_capitalized(text, toks, i) {
+        i = at;
         let start = toks[i].start;
         let mut end = toks[j - 1].end;
         if alias.case_sensitive {
@@ -151,12 +144,15 @@ fn inside_longer_name(text: &str, toks: &[Token], i: usize) -> bool {
     !(before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n']))
 }
 
-/// The display name of an organization id, or the id itself when unknown.
-pub fn org_name(id: &str) -> &str {
-    match orgs().iter().find(|o| o.id == id) {
-        Some(o) => o.name,
-        None => id,
-    }
+/// The name of an organization id ("European Union"), or `None` for an id the table does not
+/// know.
+pub fn org_name(id: &str) -> Option<&'static str> {
+    orgs().iter().find(|o| o.id == id).map(|o| o.name)
+}
+
+/// What an organization is called in the app and the exports: its name, or its id when unknown.
+pub fn org_label(id: &str) -> &str {
+    org_name(id).unwrap_or(id)
 }
 
 /// The table's own copy of an organization id, or `None` for an id it does not know (a corpus
@@ -229,9 +225,10 @@ mod tests {
 
     #[test]
     fn names_and_lists() {
-        assert_eq!(org_name("EU"), "European Union");
-        assert_eq!(org_name("MINSK"), "OSCE Minsk Group");
-        assert_eq!(org_name("nope"), "nope");
+        assert_eq!(org_name("EU"), Some("European Union"));
+        assert_eq!(org_name("MINSK"), Some("OSCE Minsk Group"));
+        assert_eq!(org_name("nope"), None);
+        assert_eq!(org_label("nope"), "nope");
         let ids: Vec<&str> = all_organizations().iter().map(|o| o.id).collect();
         for id in [
             "EU",

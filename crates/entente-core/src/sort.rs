@@ -9,6 +9,8 @@
 //!
 //! Every function here is stable, including [`sort_unstable`]: a stable order is also a valid
 //! unstable one, and equal elements of the `Ord` types sorted that way are indistinguishable.
+//! [`sort_by_numeric_key`] and [`sort_by_text`] go further for callers with many orderings (the
+//! app): each ordering becomes a key, and all of them share one instance over the key type.
 
 use std::cmp::Ordering;
 
@@ -44,6 +46,53 @@ pub fn sort_unstable_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
     sort_by_small(v, |a, b| key(a).cmp(&key(b)));
     #[cfg(not(target_arch = "wasm32"))]
     v.sort_unstable_by_key(key);
+}
+
+/// `x` so that larger values sort first in a numeric key ([`sort_by_numeric_key`]).
+pub fn desc(x: u64) -> u64 {
+    u64::MAX - x
+}
+
+/// An order-preserving numeric key for a float (NaN sorts last).
+pub fn f64_key(x: f64) -> u64 {
+    if x.is_nan() {
+        return u64::MAX;
+    }
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
+}
+
+/// Sorts `items` stably by a numeric key, a pair compared smallest first and computed once per
+/// item. Every such sort shares one instance of the sorting code, over `(u64, u64, u32)` (the
+/// index last, which keeps equal keys in order), however many orderings call it: the app turns
+/// each of its orderings into such a key.
+pub fn sort_by_numeric_key<T>(items: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
+    let mut keys: Vec<(u64, u64, u32)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let (a, b) = key(x);
+            (a, b, i as u32)
+        })
+        .collect();
+    sort_unstable(&mut keys);
+    apply(items, keys.into_iter().map(|k| k.2).collect());
+}
+
+/// Sorts `items` stably by a text computed once per item; every such sort shares one instance,
+/// over `(String, u32)`.
+pub fn sort_by_text<T>(items: &mut [T], text: impl Fn(&T) -> String) {
+    let mut keys: Vec<(String, u32)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (text(x), i as u32))
+        .collect();
+    sort_unstable(&mut keys);
+    apply(items, keys.into_iter().map(|k| k.1).collect());
 }
 
 /// The wasm path of every function here, public so that native tests exercise it: sorts a
@@ -121,7 +170,7 @@ pub fn radix_sort_by_u64_key(v: &mut Vec<(u64, u32)>) {
 
 /// [`radix_sort_by_u64_key`] one pass at a time, for callers that spread the work over short
 /// tasks: each [`RadixSort::pass`] is one linear sweep.
-pub struct RadixSort {
+pub(crate) struct RadixSort {
     /// The shifts of the 16-bit digits still to sort by, lowest first.
     shifts: Vec<u32>,
     buf: Vec<(u64, u32)>,
@@ -129,7 +178,7 @@ pub struct RadixSort {
 
 impl RadixSort {
     /// Plans the sort of `v`: only the digits where keys differ need a pass.
-    pub fn new(v: &[(u64, u32)]) -> RadixSort {
+    pub(crate) fn new(v: &[(u64, u32)]) -> RadixSort {
         let (mut and, mut or) = (u64::MAX, 0u64);
         for &(k, _) in v {
             and &= k;
@@ -149,7 +198,7 @@ impl RadixSort {
 
     /// Sorts `v` (the slice given to [`RadixSort::new`]) by its next digit; returns whether
     /// another pass is left.
-    pub fn pass(&mut self, v: &mut Vec<(u64, u32)>) -> bool {
+    pub(crate) fn pass(&mut self, v: &mut Vec<(u64, u32)>) -> bool {
         let Some(shift) = self.shifts.pop() else {
             return false;
         };
@@ -249,6 +298,19 @@ mod tests {
             rev.reverse();
             check(&rev);
         }
+    }
+
+    #[test]
+    fn sorts_stably_by_numeric_and_text_keys() {
+        let mut v = vec![("b", 2), ("a", 1), ("c", 2), ("d", 0)];
+        sort_by_numeric_key(&mut v, |x| (desc(x.1), 0));
+        assert_eq!(v, [("b", 2), ("c", 2), ("a", 1), ("d", 0)]);
+        sort_by_text(&mut v, |x| x.0.to_string());
+        assert_eq!(v, [("a", 1), ("b", 2), ("c", 2), ("d", 0)]);
+        let mut f = vec![1.5, -2.0, 0.0, f64::NAN, -0.5, 3e9];
+        sort_by_numeric_key(&mut f, |x| (f64_key(*x), 0));
+        assert_eq!(&f[..5], &[-2.0, -0.5, 0.0, 1.5, 3e9]);
+        assert!(f[5].is_nan());
     }
 
     #[test]

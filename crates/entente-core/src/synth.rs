@@ -158,8 +158,7 @@ fn all_country_names() -> Vec<&'static str> {
     for a in b'A'..=b'Z' {
         for b in b'A'..=b'Z' {
             let code = CountryCode([a, b]);
-            let name = country_name(code);
-            if name != code.as_str() && name != "?" && !name.contains(',') {
+            if let Some(name) = country_name(code).filter(|n| !n.contains(',')) {
                 out.push(name);
             }
         }

@@ -27,13 +27,21 @@ struct Gold {
     qualifier: Option<&'static str>,
 }
 
-fn fig(
-    text: &'static str,
-    kind: &'static str,
-    value: Value,
-    unit: &'static str,
-    qualifier: Option<&'static str>,
-) -> Gold {
+/// Reads a row of the table below: `text = kind value unit [qualifier]`, a range `lo..hi`.
+fn gold(row: &'static str) -> Gold {
+    let (text, rest) = row.rsplit_once(" = ").expect("text = kind value unit");
+    let mut words = rest.split(' ');
+    let mut next = || words.next().unwrap_or_else(|| panic!("short row: {row}"));
+    let (kind, value, unit) = (next(), next(), next());
+    let number = |v: &str| {
+        v.parse::<f64>()
+            .unwrap_or_else(|_| panic!("value in {row}"))
+    };
+    let value = match value.split_once("..") {
+        Some((lo, hi)) => Value::Range(number(lo), number(hi)),
+        None => Value::One(number(value)),
+    };
+    let qualifier = words.next();
     Gold {
         text,
         kind,
@@ -50,275 +58,132 @@ struct Expected {
     optional: Vec<Gold>,
 }
 
+/// Per seed document (file, bulletin section): the figures the annotation expects, then the
+/// optional ones, in the row notation of `src/figures/tests.rs`.
+type Table = [(
+    &'static str,
+    Option<u32>,
+    &'static [&'static str],
+    &'static [&'static str],
+)];
+
+const EXPECTED: &Table = &[
+    (
+        "000_7f270fc2152f3a1b.txt",
+        None,
+        &[],
+        &["two countries = count 2 countries"],
+    ),
+    (
+        "001_fff5bee5aa7f1e0f.txt",
+        None,
+        &[
+            "more than 30 countries = count 30 countries over",
+            "two years = duration 2 year",
+            "$2 billion = money 2000000000 USD",
+            "just over $20 million = money 20000000 USD over",
+            "$2 billion = money 2000000000 USD",
+        ],
+        &[
+            "two nations = count 2 nations",
+            "two countries = count 2 countries",
+        ],
+    ),
+    (
+        "002_40c5e84d12538c1d.txt",
+        None,
+        &[
+            "thirty years = duration 30 year",
+            "30-year = duration 30 year",
+            "99-year = duration 99 year",
+        ],
+        &["two countries = count 2 countries"],
+    ),
+    (
+        "003_97d7f0275bbc7544.txt",
+        None,
+        &[
+            "20.7 percent = percent 20.7 %",
+            "$3.7 billion = money 3700000000 USD",
+            "7.9 percent = percent 7.9 %",
+            "17.69 percent = percent 17.69 %",
+            "375 companies = count 375 companies",
+            "298 = count 298 companies",
+        ],
+        &[
+            "two nations = count 2 nations",
+            "two countries = count 2 countries",
+        ],
+    ),
+    (
+        "004_2208a95f7e68815d.txt",
+        Some(1),
+        &[
+            "about 80 to 90 percent = percent 80..90 % approx",
+            "230 to 240 megawatts = quantity 230000000..240000000 W",
+            "one-gigawatt = quantity 1000000000 W",
+            "157 gigawatts = quantity 157000000000 W",
+            "27 gigawatts = quantity 27000000000 W",
+            "200 gigawatts = quantity 200000000000 W",
+            "seven people = count 7 people",
+            "more than 10,000 kilometers = quantity 10000000 m over",
+            "a million people = count 1000000 people",
+            "nearly three decades = duration 30 year approx",
+        ],
+        &[
+            "five fundamental principles = count 5 principles",
+            "two critical issues = count 2 issues",
+            "two unresolved issues = count 2 issues",
+        ],
+    ),
+    (
+        "004_2208a95f7e68815d.txt",
+        Some(2),
+        &[
+            "exceeding 50 kilometers = quantity 50000 m over",
+            "$600 million = money 600000000 USD",
+            "36 howitzers = count 36 howitzers",
+            "$500 million = money 500000000 USD",
+        ],
+        &[],
+    ),
+    (
+        "004_2208a95f7e68815d.txt",
+        Some(3),
+        &[
+            "$13.28 million = money 13280000 USD",
+            "over $100 million = money 100000000 USD over",
+            "12-month = duration 12 month",
+            "up to 700,000 tons = quantity 700000 t up_to",
+            "$2 billion = money 2000000000 USD",
+            "nine positions = count 9 positions",
+        ],
+        &[
+            "three nations = count 3 nations",
+            "three countries = count 3 countries",
+        ],
+    ),
+    (
+        "004_2208a95f7e68815d.txt",
+        Some(4),
+        &[
+            "$3 billion = money 3000000000 USD",
+            "$60 million = money 60000000 USD",
+        ],
+        &["two nations = count 2 nations"],
+    ),
+];
+
 fn expected() -> Vec<Expected> {
-    vec![
-        Expected {
-            file: "000_7f270fc2152f3a1b.txt",
-            section: None,
-            figures: vec![],
-            optional: vec![fig(
-                "two countries",
-                "count",
-                Value::One(2.0),
-                "countries",
-                None,
-            )],
-        },
-        Expected {
-            file: "001_fff5bee5aa7f1e0f.txt",
-            section: None,
-            figures: vec![
-                fig(
-                    "more than 30 countries",
-                    "count",
-                    Value::One(30.0),
-                    "countries",
-                    Some("over"),
-                ),
-                fig("two years", "duration", Value::One(2.0), "year", None),
-                fig("$2 billion", "money", Value::One(2000000000.0), "USD", None),
-                fig(
-                    "just over $20 million",
-                    "money",
-                    Value::One(20000000.0),
-                    "USD",
-                    Some("over"),
-                ),
-                fig("$2 billion", "money", Value::One(2000000000.0), "USD", None),
-            ],
-            optional: vec![
-                fig("two nations", "count", Value::One(2.0), "nations", None),
-                fig("two countries", "count", Value::One(2.0), "countries", None),
-            ],
-        },
-        Expected {
-            file: "002_40c5e84d12538c1d.txt",
-            section: None,
-            figures: vec![
-                fig("thirty years", "duration", Value::One(30.0), "year", None),
-                fig("30-year", "duration", Value::One(30.0), "year", None),
-                fig("99-year", "duration", Value::One(99.0), "year", None),
-            ],
-            optional: vec![fig(
-                "two countries",
-                "count",
-                Value::One(2.0),
-                "countries",
-                None,
-            )],
-        },
-        Expected {
-            file: "003_97d7f0275bbc7544.txt",
-            section: None,
-            figures: vec![
-                fig("20.7 percent", "percent", Value::One(20.7), "%", None),
-                fig(
-                    "$3.7 billion",
-                    "money",
-                    Value::One(3700000000.0),
-                    "USD",
-                    None,
-                ),
-                fig("7.9 percent", "percent", Value::One(7.9), "%", None),
-                fig("17.69 percent", "percent", Value::One(17.69), "%", None),
-                fig(
-                    "375 companies",
-                    "count",
-                    Value::One(375.0),
-                    "companies",
-                    None,
-                ),
-                fig("298", "count", Value::One(298.0), "companies", None),
-            ],
-            optional: vec![
-                fig("two nations", "count", Value::One(2.0), "nations", None),
-                fig("two countries", "count", Value::One(2.0), "countries", None),
-            ],
-        },
-        Expected {
-            file: "004_2208a95f7e68815d.txt",
-            section: Some(1),
-            figures: vec![
-                fig(
-                    "about 80 to 90 percent",
-                    "percent",
-                    Value::Range(80.0, 90.0),
-                    "%",
-                    Some("approx"),
-                ),
-                fig(
-                    "230 to 240 megawatts",
-                    "quantity",
-                    Value::Range(230000000.0, 240000000.0),
-                    "W",
-                    None,
-                ),
-                fig(
-                    "one-gigawatt",
-                    "quantity",
-                    Value::One(1000000000.0),
-                    "W",
-                    None,
-                ),
-                fig(
-                    "157 gigawatts",
-                    "quantity",
-                    Value::One(157000000000.0),
-                    "W",
-                    None,
-                ),
-                fig(
-                    "27 gigawatts",
-                    "quantity",
-                    Value::One(27000000000.0),
-                    "W",
-                    None,
-                ),
-                fig(
-                    "200 gigawatts",
-                    "quantity",
-                    Value::One(200000000000.0),
-                    "W",
-                    None,
-                ),
-                fig("seven people", "count", Value::One(7.0), "people", None),
-                fig(
-                    "more than 10,000 kilometers",
-                    "quantity",
-                    Value::One(10000000.0),
-                    "m",
-                    Some("over"),
-                ),
-                fig(
-                    "a million people",
-                    "count",
-                    Value::One(1000000.0),
-                    "people",
-                    None,
-                ),
-                fig(
-                    "nearly three decades",
-                    "duration",
-                    Value::One(30.0),
-                    "year",
-                    Some("approx"),
-                ),
-            ],
-            optional: vec![
-                fig(
-                    "five fundamental principles",
-                    "count",
-                    Value::One(5.0),
-                    "principles",
-                    None,
-                ),
-                fig(
-                    "two critical issues",
-                    "count",
-                    Value::One(2.0),
-                    "issues",
-                    None,
-                ),
-                fig(
-                    "two unresolved issues",
-                    "count",
-                    Value::One(2.0),
-                    "issues",
-                    None,
-                ),
-            ],
-        },
-        Expected {
-            file: "004_2208a95f7e68815d.txt",
-            section: Some(2),
-            figures: vec![
-                fig(
-                    "exceeding 50 kilometers",
-                    "quantity",
-                    Value::One(50000.0),
-                    "m",
-                    Some("over"),
-                ),
-                fig(
-                    "$600 million",
-                    "money",
-                    Value::One(600000000.0),
-                    "USD",
-                    None,
-                ),
-                fig("36 howitzers", "count", Value::One(36.0), "howitzers", None),
-                fig(
-                    "$500 million",
-                    "money",
-                    Value::One(500000000.0),
-                    "USD",
-                    None,
-                ),
-            ],
-            optional: vec![],
-        },
-        Expected {
-            file: "004_2208a95f7e68815d.txt",
-            section: Some(3),
-            figures: vec![
-                fig(
-                    "$13.28 million",
-                    "money",
-                    Value::One(13280000.0),
-                    "USD",
-                    None,
-                ),
-                fig(
-                    "over $100 million",
-                    "money",
-                    Value::One(100000000.0),
-                    "USD",
-                    Some("over"),
-                ),
-                fig("12-month", "duration", Value::One(12.0), "month", None),
-                fig(
-                    "up to 700,000 tons",
-                    "quantity",
-                    Value::One(700000.0),
-                    "t",
-                    Some("up_to"),
-                ),
-                fig("$2 billion", "money", Value::One(2000000000.0), "USD", None),
-                fig(
-                    "nine positions",
-                    "count",
-                    Value::One(9.0),
-                    "positions",
-                    None,
-                ),
-            ],
-            optional: vec![
-                fig("three nations", "count", Value::One(3.0), "nations", None),
-                fig(
-                    "three countries",
-                    "count",
-                    Value::One(3.0),
-                    "countries",
-                    None,
-                ),
-            ],
-        },
-        Expected {
-            file: "004_2208a95f7e68815d.txt",
-            section: Some(4),
-            figures: vec![
-                fig("$3 billion", "money", Value::One(3000000000.0), "USD", None),
-                fig("$60 million", "money", Value::One(60000000.0), "USD", None),
-            ],
-            optional: vec![fig(
-                "two nations",
-                "count",
-                Value::One(2.0),
-                "nations",
-                None,
-            )],
-        },
-    ]
+    EXPECTED
+        .iter()
+        .map(|&(file, section, figures, optional)| Expected {
+            file,
+            section,
+            figures: figures.iter().map(|r| gold(r)).collect(),
+            optional: optional.iter().map(|r| gold(r)).collect(),
+        })
+        .collect()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -342,12 +207,7 @@ fn same_value(f: &Figure, g: &Gold) -> bool {
 }
 
 fn qualifier_id(q: Option<Qualifier>) -> Option<&'static str> {
-    q.map(|q| match q {
-        Qualifier::Over => "over",
-        Qualifier::Under => "under",
-        Qualifier::Approx => "approx",
-        Qualifier::UpTo => "up_to",
-    })
+    q.map(Qualifier::id)
 }
 
 fn documents() -> Vec<Document> {

@@ -7,6 +7,9 @@ use entente_core::import::{read_file, read_files, Format, RefusalKind};
 use entente_core::model::Origin;
 use entente_core::parse::parse_file;
 
+mod common;
+use common::SEEDS;
+
 macro_rules! fixtures {
     ($dir:literal: $($name:literal),* $(,)?) => {
         &[$(($name, include_bytes!(concat!("../../../tests/fixtures/", $dir, "/", $name)) as &[u8])),*]
@@ -33,8 +36,10 @@ fn import_folder() -> entente_core::import::ImportReport {
 }
 
 #[test]
+// Native only, and so the one file system read here: the table above must name every committed
+// fixture.
+#[allow(clippy::disallowed_methods)]
 fn every_fixture_is_listed() {
-    // Native only: the table above must name every committed fixture.
     for (dir, table) in [("import", IMPORT), ("hostile", HOSTILE)] {
         let path = format!("{}/../../tests/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
         for entry in std::fs::read_dir(&path).expect("fixture folder") {
@@ -389,29 +394,6 @@ fn hostile_generated_hundred_thousand_documents() {
     assert_eq!(last.id, format!("many-s{n}"));
     assert!(last.text.contains("<img src=x onerror=window.__pwned=1>"));
 }
-
-const SEEDS: &[(&str, &[u8])] = &[
-    (
-        "000_7f270fc2152f3a1b.txt",
-        include_bytes!("../../../seeds/000_7f270fc2152f3a1b.txt"),
-    ),
-    (
-        "001_fff5bee5aa7f1e0f.txt",
-        include_bytes!("../../../seeds/001_fff5bee5aa7f1e0f.txt"),
-    ),
-    (
-        "002_40c5e84d12538c1d.txt",
-        include_bytes!("../../../seeds/002_40c5e84d12538c1d.txt"),
-    ),
-    (
-        "003_97d7f0275bbc7544.txt",
-        include_bytes!("../../../seeds/003_97d7f0275bbc7544.txt"),
-    ),
-    (
-        "004_2208a95f7e68815d.txt",
-        include_bytes!("../../../seeds/004_2208a95f7e68815d.txt"),
-    ),
-];
 
 /// A dropped `.txt` file gives exactly the documents of the build-time parser, bulletins split
 /// into the same sections.

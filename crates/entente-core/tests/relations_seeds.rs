@@ -5,33 +5,23 @@
 //!
 //! The expected country sets below are the annotation's required sets (`seeds-gold.json`); the
 //! reference relation sentences are read from `shared/eval/` beside the repository, where CI and
-//! every developer have them.
+//! every developer have them; where they are missing the scoring tests fail and say so.
 
 use entente_core::model::{Document, MentionRole};
 use entente_core::parse::parse_file;
 use entente_core::{analyze, Analysis};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
 
-fn seeds_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
-}
+mod common;
+use common::{shared_eval, SEEDS};
 
 /// Every seed document with its analysis, keyed by (file name, section).
 fn analysed() -> Vec<((String, Option<u32>), Document, Analysis)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(seeds_dir())
-        .expect("seeds folder")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
     let mut out = Vec::new();
-    for f in files {
-        let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        let bytes = std::fs::read(&f).unwrap();
-        for doc in parse_file(&name, &bytes) {
+    for (name, bytes) in SEEDS {
+        for doc in parse_file(name, bytes) {
             let a = analyze(&doc);
-            out.push(((name.clone(), doc.section), doc, a));
+            out.push(((name.to_string(), doc.section), doc, a));
         }
     }
     out
@@ -191,12 +181,6 @@ fn proper_names_venues_and_historical_states_are_marked() {
     }
 }
 
-/// The shared evaluation folder beside the repository.
-fn shared_eval() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval");
-    p.join("seeds-relations.json").exists().then_some(p)
-}
-
 fn words(t: &str) -> BTreeSet<String> {
     t.to_lowercase()
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -257,13 +241,8 @@ fn gold_pairs(s: &serde_json::Value) -> Pairs {
 
 #[test]
 fn relations_reach_the_bars_on_the_seeds() {
-    let Some(eval) = shared_eval() else {
-        eprintln!("shared/eval not found beside the repository: relation scores not checked");
-        return;
-    };
     let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(eval.join("seeds-relations.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&shared_eval("seeds-relations.json")).expect("valid JSON");
     let docs = analysed();
     let (mut ptp, mut pfp, mut pfn, mut stance_ok) = (0, 0, 0, 0);
     let (mut ttp, mut tfp, mut tfn) = (0, 0, 0);
@@ -363,13 +342,8 @@ fn relations_reach_the_bars_on_the_seeds() {
 
 #[test]
 fn country_f1_against_the_shared_gold() {
-    let Some(eval) = shared_eval() else {
-        eprintln!("shared/eval not found beside the repository: country F1 not checked");
-        return;
-    };
     let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(eval.join("seeds-gold.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&shared_eval("seeds-gold.json")).expect("valid JSON");
     let docs = analysed();
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
     for g in gold["documents"].as_array().unwrap() {

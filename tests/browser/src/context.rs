@@ -1,13 +1,23 @@
 //! What a test gets: the engine, the WebDriver client, the URLs of the built site, the documents
-//! the page must show, and helpers that wait for conditions with a timeout (never for a fixed
-//! time), read the page's record of CSP violations, and take screenshots.
+//! the page must show, and the helpers every test module uses: open the app, click, press a key,
+//! read the URL and the page, wait for conditions with a timeout (never for a fixed time), read
+//! the page's record of CSP violations, and take screenshots.
 
 use crate::engine::{Browser, Engine};
-use anyhow::{anyhow, bail, Context as _, Result};
-use fantoccini::Client;
+use anyhow::{anyhow, bail, ensure, Context as _, Result};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::{Client, Locator};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+/// The start of a wait script: what the page shows instead of the app (the panic banner, the
+/// loader's error), so that a wait fails at once with it.
+const SHOWN_ERROR: &str = "
+    const panic = document.getElementById('entente-panic');
+    if (panic) return 'panic: ' + panic.textContent;
+    const load = document.getElementById('entente-load-error');
+    if (load && !load.hidden) return 'load error: ' + load.textContent;";
 
 /// The URLs of the built site.
 #[derive(Clone, Debug)]
@@ -130,6 +140,166 @@ impl Ctx {
         }
     }
 
+    /// Opens `base` + `query` (a query string without `?`, or empty) and waits until the
+    /// explorer has rendered its first state; fails at once on the panic banner or a load error.
+    ///
+    /// # Errors
+    /// On an error shown, or when the explorer does not start in time.
+    pub async fn open_app(&mut self, base: &str, query: &str) -> Result<()> {
+        let url = if query.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}?{query}")
+        };
+        self.open(&url).await?;
+        let state = self
+            .wait_for(
+                "the explorer (or an error)",
+                &format!(
+                    "{SHOWN_ERROR}
+                    const app = document.getElementById('app');
+                    if (app && app.dataset.stateSeq !== undefined && document.querySelector('[role=tablist]')) return 'ok';
+                    return null;"
+                ),
+            )
+            .await?;
+        ensure!(
+            state == "ok",
+            "the explorer did not start at {url}: {state}"
+        );
+        Ok(())
+    }
+
+    /// Sets the desktop window size (1280 × 800) the explorer's tests assume.
+    ///
+    /// # Errors
+    /// When the driver refuses.
+    pub async fn desktop(&self) -> Result<()> {
+        self.set_window_size(1280, 800).await
+    }
+
+    /// The page's query string, decoded for readable assertions.
+    ///
+    /// # Errors
+    /// When the page cannot be read.
+    pub async fn search(&self) -> Result<String> {
+        let v = self
+            .js("return decodeURIComponent(location.search.replace(/\\+/g, ' '));")
+            .await?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    /// Waits until the query string satisfies `pred` (the URL is written just after a render);
+    /// returns it.
+    ///
+    /// # Errors
+    /// When the timeout passes first.
+    pub async fn wait_for_search(&self, what: &str, pred: impl Fn(&str) -> bool) -> Result<String> {
+        let start = Instant::now();
+        loop {
+            let s = self.search().await?;
+            if pred(&s) {
+                return Ok(s);
+            }
+            if start.elapsed() > self.timeout {
+                bail!("timed out waiting for the URL to {what}; it is {s:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until a CSS selector matches an element.
+    ///
+    /// # Errors
+    /// When the timeout passes first.
+    pub async fn wait_for_css(&self, what: &str, css: &str) -> Result<()> {
+        let script = format!("return !!document.querySelector({});", Value::from(css));
+        self.wait_for(what, &script).await.map(|_| ())
+    }
+
+    /// Waits until a CSS selector matches nothing.
+    ///
+    /// # Errors
+    /// When the timeout passes first.
+    pub async fn wait_for_no_css(&self, what: &str, css: &str) -> Result<()> {
+        let script = format!("return !document.querySelector({});", Value::from(css));
+        self.wait_for(what, &script).await.map(|_| ())
+    }
+
+    /// Waits until the tab with id `id` is the selected one.
+    ///
+    /// # Errors
+    /// When the timeout passes first.
+    pub async fn wait_for_tab(&self, id: &str) -> Result<()> {
+        let script = format!(
+            "const t = document.querySelector('[role=tab][aria-selected=true]'); return t && t.id === {};",
+            Value::from(id)
+        );
+        self.wait_for(&format!("the {id} tab to be selected"), &script)
+            .await
+            .map(|_| ())
+    }
+
+    /// Clicks the first element matching `css` the way a user would (scrolled into view first).
+    ///
+    /// # Errors
+    /// When nothing matches or the click fails.
+    pub async fn click(&self, css: &str) -> Result<()> {
+        self.js_with(
+            "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({block: 'center'}); return !!e;",
+            vec![Value::from(css)],
+        )
+        .await?;
+        let e = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .with_context(|| format!("finding {css}"))?;
+        e.click().await.with_context(|| format!("clicking {css}"))?;
+        Ok(())
+    }
+
+    /// Presses one key on whatever has focus.
+    ///
+    /// # Errors
+    /// When the driver refuses the key.
+    pub async fn press(&self, key: char) -> Result<()> {
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client
+            .perform_actions(keys)
+            .await
+            .with_context(|| format!("pressing {key:?}"))?;
+        self.client.release_actions().await.ok();
+        Ok(())
+    }
+
+    /// The id of the focused element (empty when none has an id).
+    ///
+    /// # Errors
+    /// When the page cannot be read.
+    pub async fn focused_id(&self) -> Result<String> {
+        let v = self
+            .js("return document.activeElement ? document.activeElement.id : '';")
+            .await?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    /// The text of the first element matching `css` (empty when none matches).
+    ///
+    /// # Errors
+    /// When the page cannot be read.
+    pub async fn text_of(&self, css: &str) -> Result<String> {
+        let v = self
+            .js_with(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
+                vec![Value::from(css)],
+            )
+            .await?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
     /// Waits for the app to render its document list, and fails at once if the page shows the
     /// panic banner, the loader's error or the corpus error instead.
     ///
@@ -139,16 +309,13 @@ impl Ctx {
         let state = self
             .wait_for(
                 "the document list (or an error)",
-                r#"
-                const panic = document.getElementById('entente-panic');
-                if (panic) return 'panic: ' + panic.textContent;
-                const load = document.getElementById('entente-load-error');
-                if (load && !load.hidden) return 'load error: ' + load.textContent;
+                &format!(
+                    "{SHOWN_ERROR}
                 const corpus = document.querySelector('[data-testid=corpus-error]');
                 if (corpus) return 'corpus error: ' + corpus.textContent;
                 if (document.querySelector('[data-testid=document]')) return 'ok';
-                return null;
-                "#,
+                return null;"
+                ),
             )
             .await?;
         match state.as_str() {

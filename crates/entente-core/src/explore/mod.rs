@@ -8,9 +8,10 @@
 //! were added, given every *other* filter. Each facet value keeps a [`DocSet`] so that filtering and
 //! counting are bit operations.
 
-pub mod docset;
-pub mod search;
+mod docset;
+mod search;
 pub mod state;
+pub mod url;
 
 use crate::analysis::{analyze, Analysed, Analysis};
 use crate::model::{
@@ -115,8 +116,12 @@ pub fn document_topics(analysis: &Analysis) -> Vec<Topic> {
         .collect()
 }
 
-fn counts_of<K>(table: &[(K, DocSet)], base: &DocSet) -> Vec<usize> {
-    table.iter().map(|(_, d)| base.count_and(d)).collect()
+/// Each value of a facet with how many documents of `base` have it.
+fn counts_of<K: Clone>(table: &[(K, DocSet)], base: &DocSet) -> Vec<(K, usize)> {
+    table
+        .iter()
+        .map(|(k, d)| (k.clone(), base.count_and(d)))
+        .collect()
 }
 
 fn sorted_by_count<K: Clone + Ord>(map: BTreeMap<K, DocSet>) -> Vec<(K, DocSet)> {
@@ -295,6 +300,13 @@ impl Explorer {
         &self.corpus.documents[i as usize]
     }
 
+    /// Documents with their analyses, as the exports take them (`docs` are corpus indices).
+    pub fn for_export(&self, docs: &[u32]) -> Vec<(&Document, &Analysis)> {
+        docs.iter()
+            .map(|&d| (self.document(d), &self.analyses[d as usize]))
+            .collect()
+    }
+
     /// A document's index by id.
     pub fn document_index(&self, id: &str) -> Option<u32> {
         self.doc_by_id.get(id).copied()
@@ -448,42 +460,12 @@ impl Explorer {
             CountryMode::Any => count(Facet::Countries),
         };
         let facets = FacetCounts {
-            countries: self
-                .countries
-                .iter()
-                .zip(counts_of(&self.countries, &country_base))
-                .map(|((c, _), k)| (*c, k))
-                .collect(),
-            organizations: self
-                .organizations
-                .iter()
-                .zip(counts_of(&self.organizations, &count(Facet::Organizations)))
-                .map(|((o, _), k)| (*o, k))
-                .collect(),
-            topics: self
-                .topics
-                .iter()
-                .zip(counts_of(&self.topics, &count(Facet::Topics)))
-                .map(|((t, _), k)| (*t, k))
-                .collect(),
-            stances: self
-                .stances
-                .iter()
-                .zip(counts_of(&self.stances, &count(Facet::Stances)))
-                .map(|((s, _), k)| (*s, k))
-                .collect(),
-            sources: self
-                .sources
-                .iter()
-                .zip(counts_of(&self.sources, &count(Facet::Sources)))
-                .map(|((s, _), k)| (s.clone(), k))
-                .collect(),
-            figure_kinds: self
-                .figure_kinds
-                .iter()
-                .zip(counts_of(&self.figure_kinds, &count(Facet::FigureKinds)))
-                .map(|((f, _), k)| (*f, k))
-                .collect(),
+            countries: counts_of(&self.countries, &country_base),
+            organizations: counts_of(&self.organizations, &count(Facet::Organizations)),
+            topics: counts_of(&self.topics, &count(Facet::Topics)),
+            stances: counts_of(&self.stances, &count(Facet::Stances)),
+            sources: counts_of(&self.sources, &count(Facet::Sources)),
+            figure_kinds: counts_of(&self.figure_kinds, &count(Facet::FigureKinds)),
         };
         let docs: Vec<u32> = match &hits {
             Some(hits) => hits

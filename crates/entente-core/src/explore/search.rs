@@ -86,7 +86,7 @@ impl Bigrams {
 
 /// Calls `f(start, end, folded_word)` for every word of `text`: a run of letters and digits after
 /// folding, with byte offsets into `text`. `buf` is reused to avoid an allocation per word.
-pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(usize, usize, &str)) {
+pub(super) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(usize, usize, &str)) {
     buf.clear();
     let mut start = None;
     for (i, c) in text.char_indices() {
@@ -212,7 +212,7 @@ pub struct Hit {
 /// A [`SearchIndex`] being built a document at a time, so a caller can spread the work over
 /// several short tasks (the page must not freeze while a large corpus is indexed).
 #[derive(Default)]
-pub struct SearchIndexBuilder {
+pub(super) struct SearchIndexBuilder {
     ids: FxHashMap<String, u32>,
     postings: Vec<Vec<Posting>>,
     doc_len: Vec<u32>,
@@ -244,7 +244,7 @@ enum Finishing {
 
 impl SearchIndexBuilder {
     /// Indexes the next document's text.
-    pub fn add(&mut self, text: &str) {
+    pub(super) fn add(&mut self, text: &str) {
         let doc = self.doc_len.len() as u32;
         let mut len = 0u32;
         let mut previous: Option<u32> = None;
@@ -291,7 +291,7 @@ impl SearchIndexBuilder {
     /// sort, the vocabulary's sort, the word pairs' arrays); returns whether it is all done, after
     /// which [`SearchIndexBuilder::finish`] only assembles. A caller indexing in slices runs
     /// each piece as a slice of its own; documents cannot be added once this has started.
-    pub fn finish_step(&mut self) -> bool {
+    pub(super) fn finish_step(&mut self) -> bool {
         match std::mem::take(&mut self.finishing) {
             Finishing::NotStarted => {
                 self.finishing =
@@ -322,7 +322,7 @@ impl SearchIndexBuilder {
     }
 
     /// The finished index (any work [`SearchIndexBuilder::finish_step`] has left is done now).
-    pub fn finish(mut self) -> SearchIndex {
+    pub(super) fn finish(mut self) -> SearchIndex {
         // Postings are in document order already: documents are added in order.
         debug_assert!(self
             .postings
@@ -522,12 +522,12 @@ impl SearchIndex {
 }
 
 /// Whether `text` holds the folded words of `phrase` consecutively.
-pub fn contains_phrase(text: &str, phrase: &[String]) -> bool {
+pub(super) fn contains_phrase(text: &str, phrase: &[String]) -> bool {
     !phrase_spans(text, phrase).is_empty()
 }
 
 /// The byte spans of `text` where the words of `phrase` appear consecutively.
-pub fn phrase_spans(text: &str, phrase: &[String]) -> Vec<(usize, usize)> {
+pub(super) fn phrase_spans(text: &str, phrase: &[String]) -> Vec<(usize, usize)> {
     let n = phrase.len();
     let mut out = Vec::new();
     if n == 0 {
@@ -563,7 +563,7 @@ pub fn phrase_spans(text: &str, phrase: &[String]) -> Vec<(usize, usize)> {
 
 /// Byte ranges of `text` to highlight for a query: every word equal to (or, for a prefix,
 /// starting with) a query word, and every phrase occurrence.
-pub fn highlight_ranges(text: &str, query: &Query) -> Vec<(usize, usize)> {
+pub(super) fn highlight_ranges(text: &str, query: &Query) -> Vec<(usize, usize)> {
     let words = query.words.clone();
     let mut out = Vec::new();
     let mut buf = String::new();

@@ -127,6 +127,63 @@ enum Intro {
     },
 }
 
+/// What precedes a number and decides how it is read ([`Scanner::before`]).
+struct Before {
+    /// A minus sign is glued to the number.
+    minus: bool,
+    /// Where the words before the number end (before a minus sign and an escaping backslash).
+    look: usize,
+    /// The figure's first byte: its qualifier's, else the minus sign's or the number's.
+    start: usize,
+    qualifier: Option<Qualifier>,
+    intro: Intro,
+    /// A name, or a capitalized number word inside a sentence, before it: it counts no noun.
+    blocked_count: bool,
+    /// A determiner before a number word ("the two").
+    det: bool,
+    /// A number word of at most ten with no qualifier ("two", "ten"): often phrasing.
+    small_words: bool,
+}
+
+/// The modifiers read before a counted noun ([`Scanner::count_noun`]): where each starts and
+/// whether it is noun-like.
+#[derive(Default)]
+struct Modifiers {
+    list: [(usize, bool); 5],
+    len: usize,
+}
+
+impl Modifiers {
+    fn push(&mut self, start: usize, noun_like: bool) {
+        self.list[self.len] = (start, noun_like);
+        self.len += 1;
+    }
+
+    /// Where the counted noun whose head starts at `head` starts: the noun-like modifiers just
+    /// before the head are part of it.
+    fn start(&self, head: usize) -> usize {
+        let mut s = head;
+        for &(ms, noun_like) in self.list[..self.len].iter().rev() {
+            if !noun_like {
+                break;
+            }
+            s = ms;
+        }
+        s
+    }
+}
+
+/// A word of a noun phrase after a number, as [`Scanner::count_noun`] reads it.
+struct NounWord {
+    start: usize,
+    end: usize,
+    capitalized: bool,
+    plural: bool,
+    noun_like: bool,
+    /// A function word, month, uncountable or time word: no counted noun follows.
+    ends_phrase: bool,
+}
+
 struct Scanner<'a> {
     text: &'a str,
     t: &'a [u8],
@@ -250,8 +307,45 @@ impl Scanner<'_> {
     /// Reads what follows a number: magnitude and unit. `Err` holds where to resume when the
     /// number turns out to be part of something else ("5G", "two-thirds", "25-year-old").
     fn expr(&self, num: Num, prefix: Option<(Unit, usize)>) -> Result<Expr, usize> {
-        let t = self.t;
         let has_cur = prefix.is_some();
+        let (mut pos, scale, has_scale) = self.magnitude(num, has_cur)?;
+        let unit_match = self.unit_after(num, pos, has_cur)?;
+        let (unit, unit_from_prefix) = match (prefix, unit_match) {
+            (Some((pu, _)), Some((u, e))) => {
+                if u.kind == FigureKind::Money {
+                    pos = e; // "$5 billion USD"
+                }
+                (Some(pu), true)
+            }
+            (Some((pu, _)), None) => (Some(pu), true),
+            (None, Some((u, e))) => {
+                pos = e;
+                (Some(u), false)
+            }
+            (None, None) => (None, false),
+        };
+        if num.article && !unit.is_some_and(|u| u.kind == FigureKind::Duration && u.factor >= 10.0)
+        {
+            return Err(num.end);
+        }
+        Ok(Expr {
+            num,
+            start: prefix.map_or(num.start, |(_, s)| s),
+            scale,
+            has_scale,
+            unit,
+            unit_from_prefix,
+            end: pos,
+        })
+    }
+
+    /// The magnitude written with a number: letters glued to its digits ("5bn", "$5m"; a glued
+    /// unit such as "230MW" is left for [`Scanner::unit_after`]), then up to two words after a
+    /// space or a hyphen ("3.7 billion", "1.5 lakh crore"). Returns where it ends, the scale and
+    /// whether one was written; `Err` with where the scan resumes when the glued letters make the
+    /// digits part of a name or an ordinal ("5G", "14th", "1990s").
+    fn magnitude(&self, num: Num, has_cur: bool) -> Result<(usize, f64, bool), usize> {
+        let t = self.t;
         let mut pos = num.end;
         let mut scale = 1.0;
         let mut has_scale = false;
@@ -301,7 +395,20 @@ impl Scanner<'_> {
                 }
             }
         }
+        Ok((pos, scale, has_scale))
+    }
 
+    /// The unit after a number and its magnitude, at `pos`: after a hyphen, glued or after
+    /// spaces, and only a currency after a currency prefix. `Err` with where the scan resumes
+    /// when the unit makes the number no figure ("two-thirds", "25-year-old", "one day",
+    /// "25 years old").
+    fn unit_after(
+        &self,
+        num: Num,
+        pos: usize,
+        has_cur: bool,
+    ) -> Result<Option<(Unit, usize)>, usize> {
+        let t = self.t;
         // The unit: after a hyphen ("12-month", "one-gigawatt"), glued ("7.9%") or after spaces.
         let mut hyphen = false;
         let unit_match =
@@ -352,33 +459,7 @@ impl Scanner<'_> {
                 }
             }
         }
-        let (unit, unit_from_prefix) = match (prefix, unit_match) {
-            (Some((pu, _)), Some((u, e))) => {
-                if u.kind == FigureKind::Money {
-                    pos = e; // "$5 billion USD"
-                }
-                (Some(pu), true)
-            }
-            (Some((pu, _)), None) => (Some(pu), true),
-            (None, Some((u, e))) => {
-                pos = e;
-                (Some(u), false)
-            }
-            (None, None) => (None, false),
-        };
-        if num.article && !unit.is_some_and(|u| u.kind == FigureKind::Duration && u.factor >= 10.0)
-        {
-            return Err(num.end);
-        }
-        Ok(Expr {
-            num,
-            start: prefix.map_or(num.start, |(_, s)| s),
-            scale,
-            has_scale,
-            unit,
-            unit_from_prefix,
-            end: pos,
-        })
+        Ok(unit_match)
     }
 
     /// Whether a magnitude or a unit follows `pos` (after spaces).
@@ -702,98 +783,105 @@ impl Scanner<'_> {
         if i == pos {
             return None;
         }
-        // The modifiers read so far: start and whether each is noun-like.
-        let mut mods = [(0usize, false); 5];
-        let mut n_mods = 0;
-        let unit_start = |mods: &[(usize, bool)], head: usize| {
-            let mut s = head;
-            for &(ms, noun) in mods.iter().rev() {
-                if !noun {
-                    break;
-                }
-                s = ms;
-            }
-            s
-        };
+        let mut mods = Modifiers::default();
         // Whether the previous word was capitalized: a model number may follow a name ("three
         // Ground Master 200 radars", "two Boeing 737 jets").
         let mut after_name = false;
         for _ in 0..4 {
             if after_name && t.get(i).is_some_and(u8::is_ascii_digit) {
-                let mut e = ascii_alnum_end(t, i);
-                while t.get(e) == Some(&b'-') && t.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)
-                {
-                    e = ascii_alnum_end(t, e + 1);
-                }
-                let n = scan::skip_space(t, e);
-                if n == e || scan::is_alnum_at(t, e) {
-                    return None;
-                }
                 // A model designation names the thing; the noun after it is what is counted.
-                mods[n_mods] = (i, false);
-                n_mods += 1;
-                i = n;
+                mods.push(i, false);
+                i = self.after_model_number(i)?;
                 after_name = false;
                 continue;
             }
-            let (ws, we, model) = self.noun_token(i)?;
-            let word = &t[ws..we];
-            after_name = word[0].is_ascii_uppercase();
-            let acronym = word.len() >= 2 && word.iter().all(|b| !b.is_ascii_lowercase());
-            let cls = if acronym || model {
-                0
-            } else {
-                self.lex.word_class(word)
-            };
-            // Labels ("items", "pages") and generic nouns are still counted nouns after a number.
-            let nounish = cls & !(class::GENERIC | class::LABEL) == 0;
-            // An acronym ending in S names a plural system or group ("84 ATAGS") unless a
-            // lowercase plural follows ("5 BRICS countries").
-            let acronym_plural = acronym && word.len() >= 3 && word[word.len() - 1] == b'S';
-            let plural =
-                cls & class::PLURAL != 0 || nounish && is_regular_plural(word) || acronym_plural;
-            let noun_like = !model
-                && !acronym
-                && !word.contains(&b'-')
-                && cls & (class::FUNC | class::DET | class::COUNTMOD) == 0
-                && !self.lex.is_adjective(word, cls);
-            if plural {
+            let w = self.noun_word(i)?;
+            after_name = w.capitalized;
+            if w.plural {
                 // "31 Abrams tanks": after a capitalized plural, a lowercase plural is the head.
-                if word[0].is_ascii_uppercase() {
-                    let n = scan::skip_space(t, we);
-                    if n > we {
-                        if let Some((ns, ne, false)) = self.noun_token(n) {
-                            let next = &t[ns..ne];
-                            let ncls = self.lex.word_class(next);
-                            let head = next[0].is_ascii_lowercase()
-                                && (ncls & class::PLURAL != 0
-                                    || ncls & !(class::GENERIC | class::LABEL) == 0
-                                        && is_regular_plural(next));
-                            if head {
-                                mods[n_mods] = (ws, noun_like);
-                                n_mods += 1;
-                                return Some((unit_start(&mods[..n_mods], ns), ne));
-                            }
-                        }
+                if w.capitalized {
+                    if let Some((ns, ne)) = self.plural_head_after(w.end) {
+                        mods.push(w.start, w.noun_like);
+                        return Some((mods.start(ns), ne));
                     }
                 }
-                return Some((unit_start(&mods[..n_mods], ws), we));
+                return Some((mods.start(w.start), w.end));
             }
-            // "84 more ATAGS", "12 additional battalions": modifiers that are function words.
-            if cls & class::COUNTMOD == 0
-                && cls & (class::FUNC | class::MONTH | class::NONCOUNT | class::TIME) != 0
-            {
+            if w.ends_phrase {
                 return None;
             }
-            mods[n_mods] = (ws, noun_like);
-            n_mods += 1;
-            let n = scan::skip_space(t, we);
-            if n == we {
+            mods.push(w.start, w.noun_like);
+            let n = scan::skip_space(t, w.end);
+            if n == w.end {
                 return None;
             }
             i = n;
         }
         None
+    }
+
+    /// Where the word after a model number at `i` starts ("737" in "two Boeing 737 jets", with
+    /// its hyphenated parts); `None` when nothing separate follows.
+    fn after_model_number(&self, i: usize) -> Option<usize> {
+        let t = self.t;
+        let mut e = ascii_alnum_end(t, i);
+        while t.get(e) == Some(&b'-') && t.get(e + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            e = ascii_alnum_end(t, e + 1);
+        }
+        let n = scan::skip_space(t, e);
+        (n > e && !scan::is_alnum_at(t, e)).then_some(n)
+    }
+
+    /// The word of a noun phrase at `i`, classed for [`Scanner::count_noun`].
+    fn noun_word(&self, i: usize) -> Option<NounWord> {
+        let t = self.t;
+        let (ws, we, model) = self.noun_token(i)?;
+        let word = &t[ws..we];
+        let acronym = word.len() >= 2 && word.iter().all(|b| !b.is_ascii_lowercase());
+        let cls = if acronym || model {
+            0
+        } else {
+            self.lex.word_class(word)
+        };
+        // Labels ("items", "pages") and generic nouns are still counted nouns after a number.
+        let nounish = cls & !(class::GENERIC | class::LABEL) == 0;
+        // An acronym ending in S names a plural system or group ("84 ATAGS") unless a
+        // lowercase plural follows ("5 BRICS countries").
+        let acronym_plural = acronym && word.len() >= 3 && word[word.len() - 1] == b'S';
+        Some(NounWord {
+            start: ws,
+            end: we,
+            capitalized: word[0].is_ascii_uppercase(),
+            plural: cls & class::PLURAL != 0
+                || nounish && is_regular_plural(word)
+                || acronym_plural,
+            noun_like: !model
+                && !acronym
+                && !word.contains(&b'-')
+                && cls & (class::FUNC | class::DET | class::COUNTMOD) == 0
+                && !self.lex.is_adjective(word, cls),
+            // "84 more ATAGS", "12 additional battalions": modifiers that are function words go
+            // on; other function words, months, uncountables and times end the phrase.
+            ends_phrase: cls & class::COUNTMOD == 0
+                && cls & (class::FUNC | class::MONTH | class::NONCOUNT | class::TIME) != 0,
+        })
+    }
+
+    /// The lowercase plural noun right after `end`, the head of "31 Abrams tanks".
+    fn plural_head_after(&self, end: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        let n = scan::skip_space(t, end);
+        if n == end {
+            return None;
+        }
+        let (ns, ne, model) = self.noun_token(n)?;
+        let next = &t[ns..ne];
+        let ncls = self.lex.word_class(next);
+        let head = !model
+            && next[0].is_ascii_lowercase()
+            && (ncls & class::PLURAL != 0
+                || ncls & !(class::GENERIC | class::LABEL) == 0 && is_regular_plural(next));
+        head.then_some((ns, ne))
     }
 
     /// A word of a noun phrase at `i`: letters, with hyphenated parts and model numbers
@@ -907,16 +995,53 @@ impl Scanner<'_> {
 
     /// Reads the figure around the number at `p`; returns where the scan resumes.
     fn at_number(&mut self, p: usize, is_word: bool) -> usize {
+        let (num, prefix) = match self.read_number(p, is_word) {
+            Ok(read) => read,
+            Err(resume) => return resume,
+        };
+        let e = match self.expr(num, prefix) {
+            Ok(e) => e,
+            Err(resume) => return resume.max(num.end),
+        };
+        if let Some(resume) = self.not_a_figure(p, &e) {
+            return resume;
+        }
+        let before = self.before(p, is_word, prefix.is_some(), &e);
+        // A second number: a range ("80 to 90 percent") or a list ("5 and 7 percent").
+        if let Some((conn, after)) = self.connector(e.end) {
+            if let Some(e2) = self.second(after) {
+                let small = before.small_words && e2.num.words && e2.num.value() <= 10.0;
+                if let Some(end) = self.pair(
+                    &e,
+                    &e2,
+                    conn,
+                    before.intro,
+                    before.start,
+                    before.qualifier,
+                    before.blocked_count,
+                    small,
+                ) {
+                    return end;
+                }
+            }
+        }
+        match e.unit {
+            Some(u) => self.measured(&e, u, &before),
+            None => self.counted(&e, &before),
+        }
+    }
+
+    /// The number at `p` (digits, or words when `is_word`) with the currency written before it;
+    /// `Err` with where the scan resumes when there is no figure's number there (a word that
+    /// starts no number, digits inside a name or a code).
+    fn read_number(&self, p: usize, is_word: bool) -> Result<(Num, Option<(Unit, usize)>), usize> {
         let t = self.t;
         let num = if is_word {
-            match number::scan_words(t, p, self.lex) {
-                Some(n) => n,
-                None => return p + 1,
-            }
+            number::scan_words(t, p, self.lex).ok_or(p + 1)?
         } else {
             match number::scan_digits(t, p) {
                 Digits::Num(n) => n,
-                Digits::Skip(e) => return e,
+                Digits::Skip(e) => return Err(e),
             }
         };
         let prefix = if is_word { None } else { self.prefix_back(p) };
@@ -926,13 +1051,15 @@ impl Scanner<'_> {
             _ => num,
         };
         if !is_word && prefix.is_none() && self.digits_blocked(p) {
-            return scan::alnum_end(self.text, num.end).max(num.end);
+            return Err(scan::alnum_end(self.text, num.end).max(num.end));
         }
-        let e = match self.expr(num, prefix) {
-            Ok(e) => e,
-            Err(resume) => return resume.max(num.end),
-        };
+        Ok((num, prefix))
+    }
 
+    /// Where the scan resumes when a number with neither magnitude nor unit is no figure: a year
+    /// (recorded for the figures of its sentence), a day of a date, a clock time, a list marker.
+    fn not_a_figure(&mut self, p: usize, e: &Expr) -> Option<usize> {
+        let (t, num) = (self.t, e.num);
         let plain = e.unit.is_none() && !e.has_scale;
         if num.year_like && plain {
             let (end, span) = self.skip_year_tail(num.end);
@@ -941,30 +1068,35 @@ impl Scanner<'_> {
                 year: num.mantissa as i16,
                 span,
             });
-            return end;
+            return Some(end);
         }
         if !num.words && plain {
             if num.plain_int
                 && num.mantissa <= 31
                 && (self.month_before(p) || self.month_after(num.end))
             {
-                return self.skip_date_tail(num.end);
+                return Some(self.skip_date_tail(num.end));
             }
             let s = scan::skip_space(t, num.end);
             if num.plain_int
                 && num.mantissa <= 24
                 && self.lex.time_words.match_forward(t, s).is_some()
             {
-                return s;
+                return Some(s);
             }
             if num.plain_int && self.list_marker(p, num.end) {
-                return num.end + 1;
+                return Some(num.end + 1);
             }
         }
+        None
+    }
 
-        // What precedes: qualifier, then "between"/"from".
+    /// What precedes the number at `p` (read as `e`): a minus sign, a qualifier, "between" or
+    /// "from", and what keeps a unitless number from counting a noun.
+    fn before(&self, p: usize, is_word: bool, has_prefix: bool, e: &Expr) -> Before {
+        let (t, num) = (self.t, e.num);
         // A minus sign glued to the number: "-3 per cent", "(-)34.6 per cent".
-        let minus = if is_word || prefix.is_some() {
+        let minus = if is_word || has_prefix {
             None
         } else {
             self.minus_before(p)
@@ -977,73 +1109,70 @@ impl Scanner<'_> {
         };
         let qual = self.qualifier_back(look);
         let lead = qual.map_or(look, |(_, s)| s);
-        let intro = self.intro_back(lead);
-        let start = qual.map_or(left, |(_, s)| s);
-        let qualifier = qual.map(|(q, _)| q);
         let cap_name = num.words && num.capitalized && !self.sentence_start(p);
-        let blocked_count = cap_name || (qual.is_none() && self.name_before(look, num.words));
-        let det = num.words && qual.is_none() && self.det_before(look);
-        let small_words = num.words && qual.is_none() && num.value() <= 10.0;
-
-        // A second number: a range ("80 to 90 percent") or a list ("5 and 7 percent").
-        if let Some((conn, after)) = self.connector(e.end) {
-            if let Some(e2) = self.second(after) {
-                let small = small_words && e2.num.words && e2.num.value() <= 10.0;
-                if let Some(end) =
-                    self.pair(&e, &e2, conn, intro, start, qualifier, blocked_count, small)
-                {
-                    return end;
-                }
-            }
+        Before {
+            minus: minus.is_some(),
+            look,
+            start: qual.map_or(left, |(_, s)| s),
+            qualifier: qual.map(|(q, _)| q),
+            intro: self.intro_back(lead),
+            blocked_count: cap_name || (qual.is_none() && self.name_before(look, num.words)),
+            det: num.words && qual.is_none() && self.det_before(look),
+            small_words: num.words && qual.is_none() && num.value() <= 10.0,
         }
+    }
 
-        if let Some(u) = e.unit {
-            let value = num.times(e.scale * u.factor);
-            let signed = matches!(
-                u.kind,
-                FigureKind::Money | FigureKind::Percent | FigureKind::Quantity
-            );
-            let value = if minus.is_some() && signed {
-                -value
-            } else {
-                value
-            };
-            let start = if signed || qual.is_some() {
-                start
-            } else {
-                e.start
-            };
-            self.push(
-                start,
-                e.end,
-                u.kind,
-                (value, None),
-                UnitName::Static(u.unit),
-                qualifier,
-                e.scale,
-                u.factor,
-            );
-            return e.end;
-        }
+    /// Emits a number with a unit ("$3.7 billion", "-3 per cent", "20 years"); returns its end.
+    fn measured(&mut self, e: &Expr, u: Unit, before: &Before) -> usize {
+        let value = e.num.times(e.scale * u.factor);
+        let signed = matches!(
+            u.kind,
+            FigureKind::Money | FigureKind::Percent | FigureKind::Quantity
+        );
+        let value = if before.minus && signed {
+            -value
+        } else {
+            value
+        };
+        let start = if signed || before.qualifier.is_some() {
+            before.start
+        } else {
+            e.start
+        };
+        self.push(
+            start,
+            e.end,
+            u.kind,
+            (value, None),
+            UnitName::Static(u.unit),
+            before.qualifier,
+            e.scale,
+            u.factor,
+        );
+        e.end
+    }
+
+    /// A number with no unit: a count of the noun that follows ("375 companies") or that
+    /// "of the"/"of these" names, else a [`Bare`] number for the caller to resolve. Returns
+    /// where the scan resumes.
+    fn counted(&mut self, e: &Expr, before: &Before) -> usize {
+        let num = e.num;
         if num.words && num.mantissa == 1 && num.frac == 0 {
             return e.end; // "one of the", "number one"
         }
-        if blocked_count || self.ratio_before(look) {
+        if before.blocked_count || self.ratio_before(before.look) {
             return e.end;
         }
-        if num.frac == 0 || e.has_scale {
+        let whole = num.frac == 0 || e.has_scale;
+        if whole {
             if let Some((ns, ne)) = self.count_noun(e.end) {
-                if !(small_words && self.phrasing(det, num.value(), (ns, ne))) {
-                    let value = num.times(e.scale);
-                    self.push(
-                        start,
-                        ne,
-                        FigureKind::Count,
-                        (value, None),
-                        UnitName::Text(ns, ne),
-                        qualifier,
+                if !(before.small_words && self.phrasing(before.det, num.value(), (ns, ne))) {
+                    self.push_count(
+                        before,
+                        num.times(e.scale),
                         e.scale,
-                        1.0,
+                        (before.start, ne),
+                        (ns, ne),
                     );
                 }
                 return ne;
@@ -1052,26 +1181,21 @@ impl Scanner<'_> {
         let implied = self.implied(e.end);
         // "as many as 10,000 of these businesses", "30 of the companies": the noun follows.
         if let Implied::OfThe(after) | Implied::OfThese(after) = implied {
-            if num.frac == 0 || e.has_scale {
+            if whole {
                 if let Some((ns, ne)) = self.count_noun(after) {
-                    let value = num.times(e.scale);
-                    let noun = UnitName::Text(ns, ne);
-                    self.push(
-                        start,
-                        e.end,
-                        FigureKind::Count,
-                        (value, None),
-                        noun,
-                        qualifier,
+                    self.push_count(
+                        before,
+                        num.times(e.scale),
                         e.scale,
-                        1.0,
+                        (before.start, e.end),
+                        (ns, ne),
                     );
                     return ne;
                 }
             }
         }
         self.out.bares.push(Bare {
-            start,
+            start: before.start,
             end: e.end,
             num,
             scale: e.scale,
@@ -1080,6 +1204,27 @@ impl Scanner<'_> {
             implied,
         });
         e.end
+    }
+
+    /// Emits a count of `value` over `span` whose noun is the text `noun`.
+    fn push_count(
+        &mut self,
+        before: &Before,
+        value: f64,
+        scale: f64,
+        span: (usize, usize),
+        noun: (usize, usize),
+    ) {
+        self.push(
+            span.0,
+            span.1,
+            FigureKind::Count,
+            (value, None),
+            UnitName::Text(noun.0, noun.1),
+            before.qualifier,
+            scale,
+            1.0,
+        );
     }
 
     /// Reads two joined numbers. Returns where the scan resumes if it emitted a figure.

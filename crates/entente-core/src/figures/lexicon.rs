@@ -57,21 +57,21 @@ pub(crate) struct Unit {
 
 /// Word classes (bit flags), from `figures_words.tsv`.
 pub(crate) mod class {
-    pub const MONTH: u16 = 1;
-    pub const FUNC: u16 = 1 << 1;
-    pub const DET: u16 = 1 << 2;
-    pub const PLURAL: u16 = 1 << 3;
-    pub const NONCOUNT: u16 = 1 << 4;
-    pub const LABEL: u16 = 1 << 5;
-    pub const PRONOUN: u16 = 1 << 6;
-    pub const TIME: u16 = 1 << 7;
-    pub const RANGE: u16 = 1 << 8;
-    pub const YEARPREP: u16 = 1 << 10;
-    pub const GENERIC: u16 = 1 << 11;
-    pub const VERB: u16 = 1 << 12;
-    pub const PARTITIVE: u16 = 1 << 13;
-    pub const COUNTMOD: u16 = 1 << 14;
-    pub const ADJECTIVE: u16 = 1 << 15;
+    pub(crate) const MONTH: u16 = 1;
+    pub(crate) const FUNC: u16 = 1 << 1;
+    pub(crate) const DET: u16 = 1 << 2;
+    pub(crate) const PLURAL: u16 = 1 << 3;
+    pub(crate) const NONCOUNT: u16 = 1 << 4;
+    pub(crate) const LABEL: u16 = 1 << 5;
+    pub(crate) const PRONOUN: u16 = 1 << 6;
+    pub(crate) const TIME: u16 = 1 << 7;
+    pub(crate) const RANGE: u16 = 1 << 8;
+    pub(crate) const YEARPREP: u16 = 1 << 10;
+    pub(crate) const GENERIC: u16 = 1 << 11;
+    pub(crate) const VERB: u16 = 1 << 12;
+    pub(crate) const PARTITIVE: u16 = 1 << 13;
+    pub(crate) const COUNTMOD: u16 = 1 << 14;
+    pub(crate) const ADJECTIVE: u16 = 1 << 15;
 }
 
 /// A small, fast hasher for the short lowercase keys of the tables (FxHash's mixing step).
@@ -354,12 +354,8 @@ fn build() -> Lexicon {
         let (Some(phrase), Some(q)) = (row.first(), row.get(1)) else {
             continue;
         };
-        let q = match *q {
-            "over" => Qualifier::Over,
-            "under" => Qualifier::Under,
-            "approx" => Qualifier::Approx,
-            "up_to" => Qualifier::UpTo,
-            _ => continue,
+        let Some(q) = Qualifier::from_id(q) else {
+            continue;
         };
         qualifiers.push(Phrase {
             surface: phrase.as_bytes(),

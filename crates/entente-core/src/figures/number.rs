@@ -33,12 +33,12 @@ pub(crate) struct Num {
 
 impl Num {
     /// The value.
-    pub fn value(&self) -> f64 {
+    pub(super) fn value(&self) -> f64 {
         self.times(1.0)
     }
 
     /// The value times `factor`, exact when `factor` is a power of ten at least `10^frac`.
-    pub fn times(&self, factor: f64) -> f64 {
+    pub(super) fn times(&self, factor: f64) -> f64 {
         let m = self.mantissa as f64;
         if self.frac == 0 {
             return m * factor;

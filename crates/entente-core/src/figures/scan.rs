@@ -225,13 +225,7 @@ pub(crate) fn match_forward(
             i = j;
             continue;
         }
-        let b = *t.get(i)?;
-        let same = if case_sensitive {
-            b == c
-        } else {
-            b.eq_ignore_ascii_case(&c)
-        };
-        if !same {
+        if !same_byte(*t.get(i)?, c, case_sensitive) {
             return None;
         }
         i += 1;
@@ -261,16 +255,7 @@ pub(crate) fn match_backward(
             i = j;
             continue;
         }
-        if i == 0 {
-            return None;
-        }
-        let b = t[i - 1];
-        let same = if case_sensitive {
-            b == c
-        } else {
-            b.eq_ignore_ascii_case(&c)
-        };
-        if !same {
+        if i == 0 || !same_byte(t[i - 1], c, case_sensitive) {
             return None;
         }
         i -= 1;
@@ -280,6 +265,16 @@ pub(crate) fn match_backward(
         return None;
     }
     Some(i)
+}
+
+/// Whether a byte of the text is the surface's `c` (ignoring ASCII case unless asked not to).
+#[inline]
+fn same_byte(b: u8, c: u8, case_sensitive: bool) -> bool {
+    if case_sensitive {
+        b == c
+    } else {
+        b.eq_ignore_ascii_case(&c)
+    }
 }
 
 /// Whether the ASCII word equals `lit` ignoring ASCII case.

@@ -2,7 +2,7 @@
 //! figures expected from it, written `text = kind value unit [qualifier] [@year]`.
 
 use super::extract;
-use crate::model::{Document, Figure, Qualifier, Sentence, Span};
+use crate::model::{Document, Figure, Sentence, Span};
 
 /// A document for a test text: one paragraph, sentences split after ". ", "! " and "? ".
 fn doc(text: &str) -> Document {
@@ -52,12 +52,7 @@ fn show(d: &Document, f: &Figure) -> String {
     );
     if let Some(q) = f.qualifier {
         s.push(' ');
-        s.push_str(match q {
-            Qualifier::Over => "over",
-            Qualifier::Under => "under",
-            Qualifier::Approx => "approx",
-            Qualifier::UpTo => "up_to",
-        });
+        s.push_str(q.id());
     }
     if let Some(y) = f.year {
         s.push_str(&format!(" @{y}"));

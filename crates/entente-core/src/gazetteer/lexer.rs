@@ -462,6 +462,23 @@ impl<V> PhraseTable<V> {
         }
         best
     }
+
+    /// The next phrase that starts with a capitalized word, at word `from` or after: its first
+    /// word, the index one past its last word, and its value (how the gazetteer and the
+    /// organizations find names).
+    pub(crate) fn next_capitalized(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        from: usize,
+    ) -> Option<(usize, usize, &V)> {
+        (from..tokens.len()).find_map(|i| {
+            if !tokens[i].is_capitalized() {
+                return None;
+            }
+            self.longest_at(text, tokens, i).map(|(j, v)| (i, j, v))
+        })
+    }
 }
 
 #[cfg(test)]

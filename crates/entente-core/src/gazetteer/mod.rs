@@ -270,11 +270,17 @@ pub(crate) fn scan_with_tokens(doc: &Document, tokens: &[Token]) -> CountryScan 
     rules::scan_tokens(gazetteer(), doc, tokens)
 }
 
-/// The English short name of a country ("Azerbaijan", "United Kingdom"), or `"?"` for a code the
-/// gazetteer does not know (a static string cannot hold an arbitrary code).
-pub fn country_name(code: CountryCode) -> &'static str {
+/// The English short name of a country ("Azerbaijan", "United Kingdom"), or `None` for a code
+/// the gazetteer does not know.
+pub fn country_name(code: CountryCode) -> Option<&'static str> {
     let g = countries();
-    g.by_code.get(&code).map_or("?", |&i| g.countries[i].name)
+    g.by_code.get(&code).map(|&i| g.countries[i].name)
+}
+
+/// What a country is called in the app and the exports: its name, or its code when the gazetteer
+/// does not know it (a corpus made by another build).
+pub fn country_label(code: CountryCode) -> String {
+    country_name(code).map_or_else(|| code.as_str().to_string(), str::to_string)
 }
 
 /// Every country the gazetteer knows, ordered by code.

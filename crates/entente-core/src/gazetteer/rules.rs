@@ -57,15 +57,8 @@ pub(super) fn scan_tokens(g: &Gazetteer, doc: &Document, toks: &[Token]) -> Coun
     let mut out = CountryScan::default();
     let mut sentence = 0usize;
     let mut i = 0;
-    while i < toks.len() {
-        if !toks[i].is_capitalized() {
-            i += 1;
-            continue;
-        }
-        let Some((j, alias)) = g.aliases.longest_at(cx.text, toks, i) else {
-            i += 1;
-            continue;
-        };
+    while let Some((at, j, alias)) = g.aliases.next_capitalized(cx.text, toks, i) {
+        i = at;
         let start = toks[i].start;
         let mut end = toks[j - 1].end;
         if alias.kind == Kind::Abbr {

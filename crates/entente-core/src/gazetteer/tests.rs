@@ -394,13 +394,21 @@ fn never_panics_on_odd_text() {
 
 #[test]
 fn lookups() {
-    assert_eq!(country_name(CountryCode::new("AZ").unwrap()), "Azerbaijan");
+    assert_eq!(
+        country_name(CountryCode::new("AZ").unwrap()),
+        Some("Azerbaijan")
+    );
     assert_eq!(
         country_name(CountryCode::new("GB").unwrap()),
-        "United Kingdom"
+        Some("United Kingdom")
     );
-    assert_eq!(country_name(CountryCode::new("XK").unwrap()), "Kosovo");
-    assert_eq!(country_name(CountryCode::new("ZZ").unwrap()), "?");
+    assert_eq!(
+        country_name(CountryCode::new("XK").unwrap()),
+        Some("Kosovo")
+    );
+    assert_eq!(country_name(CountryCode::new("ZZ").unwrap()), None);
+    assert_eq!(country_label(CountryCode::new("ZZ").unwrap()), "ZZ");
+    assert_eq!(country_label(CountryCode::new("AZ").unwrap()), "Azerbaijan");
     for (name, code) in [
         ("türkiye", "TR"),
         ("U.S.", "US"),

@@ -17,13 +17,13 @@ use crate::text::fold;
 pub(crate) mod source_priority {
     /// A credit glued to the lead ("(MENAFN - Trend News Agency)"), a `Source:` line, an agency
     /// in a dateline.
-    pub const CREDIT: u8 = 1;
+    pub(crate) const CREDIT: u8 = 1;
     /// An organization's letterhead ("CENTER OF ANALYSIS OF …").
-    pub const LETTERHEAD: u8 = 2;
+    pub(crate) const LETTERHEAD: u8 = 2;
     /// A "Follow X on" prompt.
-    pub const FOLLOW: u8 = 3;
+    pub(crate) const FOLLOW: u8 = 3;
     /// A bare domain line in the site furniture ("apa.az").
-    pub const DOMAIN: u8 = 4;
+    pub(crate) const DOMAIN: u8 = 4;
 }
 
 /// Metadata found in an article, before origins are attached.
@@ -42,7 +42,7 @@ pub(crate) struct Meta {
 
 impl Meta {
     /// Offers a source; it is kept if no better one is known.
-    pub fn offer_source(&mut self, priority: u8, value: &str) {
+    pub(super) fn offer_source(&mut self, priority: u8, value: &str) {
         let value = value.trim();
         if value.is_empty() {
             return;
@@ -53,7 +53,7 @@ impl Meta {
     }
 
     /// Fills the fields this one lacks from `other` (a publication's metadata for its sections).
-    pub fn inherit(&mut self, other: &Meta) {
+    pub(super) fn inherit(&mut self, other: &Meta) {
         if self.date.is_none() {
             self.date = other.date;
         }
@@ -105,7 +105,7 @@ pub(crate) struct Draft<'a> {
 }
 
 impl<'a> Draft<'a> {
-    pub fn remove(&mut self, text: &str, reason: &str) {
+    pub(super) fn remove(&mut self, text: &str, reason: &str) {
         // Consecutive lines removed for the same reason are kept together.
         if let Some(last) = self.removed.last_mut() {
             if last.reason == reason {

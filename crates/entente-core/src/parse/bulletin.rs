@@ -126,7 +126,7 @@ pub(crate) fn detect(lines: &[&str]) -> Option<Layout> {
 
 impl Layout {
     /// Whether the file is a multi-article publication: two or more sections were found.
-    pub fn is_publication(&self) -> bool {
+    pub(super) fn is_publication(&self) -> bool {
         self.headings.len() >= 2
     }
 }

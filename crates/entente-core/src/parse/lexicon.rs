@@ -206,7 +206,7 @@ fn build() -> Lexicons {
 
 impl Lexicons {
     /// The month number of a month name or abbreviation ("July", "JUL", "Jul.").
-    pub fn month(&self, word: &str) -> Option<u8> {
+    pub(super) fn month(&self, word: &str) -> Option<u8> {
         let word = word.trim_end_matches('.');
         if word.is_empty() || word.len() > 12 || !word.chars().all(char::is_alphabetic) {
             return None;
@@ -217,7 +217,7 @@ impl Lexicons {
     /// The reason of the first boilerplate cue that matches `line`, which must be short. A prefix
     /// cue does not match a finished sentence of more than four words: "Share prices rose 5
     /// percent." is news, "Share this article" and "Follow us on X." are furniture.
-    pub fn cue(&self, line: &str) -> Option<&str> {
+    pub(super) fn cue(&self, line: &str) -> Option<&str> {
         let line = line.trim();
         let sentence = line.ends_with('.') && super::shapes::word_count(line, 4) > 4;
         let folded = fold(line);
@@ -234,7 +234,7 @@ impl Lexicons {
 
     /// Whether `line` starts with one of `labels` (folded) as a whole word, and what follows it
     /// (with a `:` separator skipped).
-    pub fn strip_label<'a>(&self, labels: &[String], line: &'a str) -> Option<&'a str> {
+    pub(super) fn strip_label<'a>(&self, labels: &[String], line: &'a str) -> Option<&'a str> {
         // Labels are ASCII, so a folded prefix of the same byte length matches the original.
         for label in labels {
             let n = label.len();

@@ -35,148 +35,13 @@ pub fn tests() -> Vec<Test> {
 // ------------------------------------------------------------------------------------------
 // Helpers
 
-/// Opens `base` + `query` and waits until the explorer has rendered its first state.
-pub(crate) async fn open_app(ctx: &mut Ctx, base: &str, query: &str) -> Result<()> {
-    let url = if query.is_empty() {
-        base.to_string()
-    } else {
-        format!("{base}?{query}")
-    };
-    ctx.open(&url).await?;
-    let state = ctx
-        .wait_for(
-            "the explorer (or an error)",
-            r#"
-            const panic = document.getElementById('entente-panic');
-            if (panic) return 'panic: ' + panic.textContent;
-            const load = document.getElementById('entente-load-error');
-            if (load && !load.hidden) return 'load error: ' + load.textContent;
-            const app = document.getElementById('app');
-            if (app && app.dataset.stateSeq !== undefined && document.querySelector('[role=tablist]')) return 'ok';
-            return null;
-            "#,
-        )
-        .await?;
-    ensure!(
-        state == "ok",
-        "the explorer did not start at {url}: {state}"
-    );
-    Ok(())
-}
-
-/// The page's query string, decoded for readable assertions.
-pub(crate) async fn search(ctx: &Ctx) -> Result<String> {
-    let v = ctx
-        .js("return decodeURIComponent(location.search.replace(/\\+/g, ' '));")
-        .await?;
-    Ok(v.as_str().unwrap_or_default().to_string())
-}
-
-/// Waits until the query string satisfies `pred` (the URL is written just after a render).
-pub(crate) async fn wait_for_search(
-    ctx: &Ctx,
-    what: &str,
-    pred: impl Fn(&str) -> bool,
-) -> Result<String> {
-    let start = std::time::Instant::now();
-    loop {
-        let s = search(ctx).await?;
-        if pred(&s) {
-            return Ok(s);
-        }
-        if start.elapsed() > ctx.timeout {
-            bail!("timed out waiting for the URL to {what}; it is {s:?}");
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
-/// Waits until a CSS selector matches an element.
-pub(crate) async fn wait_for_css(ctx: &Ctx, what: &str, css: &str) -> Result<()> {
-    let script = format!("return !!document.querySelector({});", Value::from(css));
-    ctx.wait_for(what, &script).await.map(|_| ())
-}
-
-/// Waits until a CSS selector matches nothing.
-pub(crate) async fn wait_for_no_css(ctx: &Ctx, what: &str, css: &str) -> Result<()> {
-    let script = format!("return !document.querySelector({});", Value::from(css));
-    ctx.wait_for(what, &script).await.map(|_| ())
-}
-
-/// Clicks the first element matching `css` the way a user would (scrolled into view first).
-pub(crate) async fn click(ctx: &Ctx, css: &str) -> Result<()> {
-    ctx.js_with(
-        "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({block: 'center'}); return !!e;",
-        vec![Value::from(css)],
-    )
-    .await?;
-    let e = ctx
-        .client
-        .find(Locator::Css(css))
-        .await
-        .with_context(|| format!("finding {css}"))?;
-    e.click().await.with_context(|| format!("clicking {css}"))?;
-    Ok(())
-}
-
-/// Presses one key on whatever has focus.
-pub(crate) async fn press(ctx: &Ctx, key: char) -> Result<()> {
-    let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    ctx.client
-        .perform_actions(keys)
-        .await
-        .with_context(|| format!("pressing {key:?}"))?;
-    ctx.client.release_actions().await.ok();
-    Ok(())
-}
-
-/// The id of the focused element.
-pub(crate) async fn focused_id(ctx: &Ctx) -> Result<String> {
-    let v = ctx
-        .js("return document.activeElement ? document.activeElement.id : '';")
-        .await?;
-    Ok(v.as_str().unwrap_or_default().to_string())
-}
-
-/// The number of rendered results and the result-count text.
-async fn result_count(ctx: &Ctx) -> Result<String> {
-    let v = ctx
-        .js("const e = document.querySelector('[data-testid=result-count]'); return e ? e.textContent : '';")
-        .await?;
-    Ok(v.as_str().unwrap_or_default().to_string())
-}
-
-#[allow(dead_code)]
-async fn selected_tab(ctx: &Ctx) -> Result<String> {
-    let v = ctx
-        .js("const t = document.querySelector('[role=tab][aria-selected=true]'); return t ? t.id : '';")
-        .await?;
-    Ok(v.as_str().unwrap_or_default().to_string())
-}
-
-async fn wait_for_tab(ctx: &Ctx, id: &str) -> Result<()> {
-    let script = format!(
-        "const t = document.querySelector('[role=tab][aria-selected=true]'); return t && t.id === {};",
-        Value::from(id)
-    );
-    ctx.wait_for(&format!("the {id} tab to be selected"), &script)
-        .await
-        .map(|_| ())
-}
-
-pub(crate) async fn desktop(ctx: &Ctx) -> Result<()> {
-    ctx.set_window_size(1280, 800).await
-}
-
 // ------------------------------------------------------------------------------------------
 // Documents
 
 async fn documents_search_and_facets_drive_the_list_and_the_url(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let base = ctx.site.served.clone();
-    open_app(ctx, &base, "").await?;
+    ctx.open_app(&base, "").await?;
     let all = ctx.rendered_ids().await?.len();
     ensure!(
         all == ctx.expected.ids().len(),
@@ -187,7 +52,8 @@ async fn documents_search_and_facets_drive_the_list_and_the_url(ctx: &mut Ctx) -
     // Typing filters live, writes q= and replaces the history entry instead of adding one.
     let search_box = ctx.client.find(Locator::Id("search")).await?;
     search_box.send_keys("pakistan").await?;
-    wait_for_search(ctx, "hold q=pakistan", |s| s.contains("q=pakistan")).await?;
+    ctx.wait_for_search("hold q=pakistan", |s| s.contains("q=pakistan"))
+        .await?;
     ctx.wait_for(
         "the list to show only matching documents",
         "return document.querySelectorAll('[data-testid=document]').length > 0 && document.querySelectorAll('[data-testid=document] .snippet mark').length > 0;",
@@ -208,15 +74,16 @@ async fn documents_search_and_facets_drive_the_list_and_the_url(ctx: &mut Ctx) -
         ctx.js("return history.length;").await? == history_before,
         "typing added history entries"
     );
-    let count = result_count(ctx).await?;
+    let count = ctx.text_of("[data-testid=result-count]").await?;
     ensure!(
         count.contains(&format!("of {all}")),
         "the result count says {count:?}"
     );
 
     // A country facet: checked, written as c=, and the count follows.
-    click(ctx, "[data-testid=facet-countries] input[type=checkbox]").await?;
-    let s = wait_for_search(ctx, "hold c=", |s| s.contains("c=")).await?;
+    ctx.click("[data-testid=facet-countries] input[type=checkbox]")
+        .await?;
+    let s = ctx.wait_for_search("hold c=", |s| s.contains("c=")).await?;
     ensure!(s.contains("q=pakistan"), "the facet lost the search: {s}");
 
     // An impossible combination explains itself and offers to relax a filter.
@@ -225,15 +92,13 @@ async fn documents_search_and_facets_drive_the_list_and_the_url(ctx: &mut Ctx) -
         .await?
         .send_keys(" zzzqqq")
         .await?;
-    wait_for_css(
-        ctx,
-        "the empty-result message",
-        "[data-testid=empty-result]",
-    )
-    .await?;
-    wait_for_css(ctx, "an offer to relax a filter", "[data-testid=relax]").await?;
-    click(ctx, "[data-testid=relax]").await?;
-    wait_for_no_css(ctx, "the empty result to go", "[data-testid=empty-result]").await?;
+    ctx.wait_for_css("the empty-result message", "[data-testid=empty-result]")
+        .await?;
+    ctx.wait_for_css("an offer to relax a filter", "[data-testid=relax]")
+        .await?;
+    ctx.click("[data-testid=relax]").await?;
+    ctx.wait_for_no_css("the empty result to go", "[data-testid=empty-result]")
+        .await?;
 
     // Clear all: back to every document, and an empty query string.
     if ctx
@@ -241,11 +106,11 @@ async fn documents_search_and_facets_drive_the_list_and_the_url(ctx: &mut Ctx) -
         .await?
         == Value::Bool(true)
     {
-        click(ctx, "[data-testid=clear-all]").await?;
+        ctx.click("[data-testid=clear-all]").await?;
     } else {
-        click(ctx, ".active-filters .chip-remove").await?;
+        ctx.click(".active-filters .chip-remove").await?;
     }
-    wait_for_search(ctx, "lose its filters", |s| {
+    ctx.wait_for_search("lose its filters", |s| {
         !s.contains("c=") && !s.contains("q=")
     })
     .await?;
@@ -263,7 +128,8 @@ async fn documents_search_and_facets_drive_the_list_and_the_url(ctx: &mut Ctx) -
 /// Chooses `code` in one of the pair's selects (`which` 0 or 1), as a user would.
 async fn choose_pair_country(ctx: &Ctx, which: usize, code: &str) -> Result<()> {
     let css = format!("[data-testid=pair-{which}] option[value={code}]");
-    wait_for_css(ctx, &format!("{code} among the pair's countries"), &css).await?;
+    ctx.wait_for_css(&format!("{code} among the pair's countries"), &css)
+        .await?;
     // In one script, so that a render between finding the select and choosing cannot leave a
     // stale element behind.
     ctx.js_with(
@@ -279,9 +145,9 @@ async fn choose_pair_country(ctx: &Ctx, which: usize, code: &str) -> Result<()> 
 }
 
 async fn the_country_pair_facet_filters_and_survives_the_url(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let base = ctx.site.served.clone();
-    open_app(ctx, &base, "").await?;
+    ctx.open_app(&base, "").await?;
     let all = ctx.expected.corpus.documents.len();
     // The documents with a relation sentence naming Azerbaijan and Pakistan, natively.
     let expected = ctx
@@ -303,7 +169,9 @@ async fn the_country_pair_facet_filters_and_survives_the_url(ctx: &mut Ctx) -> R
     );
     choose_pair_country(ctx, 0, "AZ").await?;
     choose_pair_country(ctx, 1, "PK").await?;
-    let s = wait_for_search(ctx, "hold p=AZ-PK", |s| s.contains("p=AZ-PK")).await?;
+    let s = ctx
+        .wait_for_search("hold p=AZ-PK", |s| s.contains("p=AZ-PK"))
+        .await?;
     let count = ctx
         .wait_for(
             "the pair's documents",
@@ -315,7 +183,7 @@ async fn the_country_pair_facet_filters_and_survives_the_url(ctx: &mut Ctx) -> R
         "the result count is not {expected} with the pair ({s})"
     );
     // Opened cold, the URL restores both selects and the count.
-    open_app(ctx, &base, s.trim_start_matches('?')).await?;
+    ctx.open_app(&base, s.trim_start_matches('?')).await?;
     let chosen = ctx
         .js("return [document.querySelector('[data-testid=pair-0]').value, document.querySelector('[data-testid=pair-1]').value, document.getElementById('app').dataset.resultCount];")
         .await?;
@@ -326,26 +194,31 @@ async fn the_country_pair_facet_filters_and_survives_the_url(ctx: &mut Ctx) -> R
     // Back to any country clears it.
     ctx.js("const s = document.querySelector('[data-testid=pair-1]'); s.value = ''; s.dispatchEvent(new Event('change', { bubbles: true }));")
         .await?;
-    wait_for_search(ctx, "drop p=", |s| !s.contains("p=")).await?;
+    ctx.wait_for_search("drop p=", |s| !s.contains("p="))
+        .await?;
     Ok(())
 }
 
 async fn the_reader_highlights_filters_and_closes_with_escape(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let base = ctx.site.served.clone();
-    open_app(ctx, &base, "").await?;
+    ctx.open_app(&base, "").await?;
     let first = ctx
         .rendered_ids()
         .await?
         .into_iter()
         .next()
         .context("no document")?;
-    click(ctx, "[data-testid=document] .document-title button").await?;
-    wait_for_css(ctx, "the reader", "[data-testid=reader]").await?;
-    let s = wait_for_search(ctx, "name the document", |s| s.contains("doc=")).await?;
+    ctx.click("[data-testid=document] .document-title button")
+        .await?;
+    ctx.wait_for_css("the reader", "[data-testid=reader]")
+        .await?;
+    let s = ctx
+        .wait_for_search("name the document", |s| s.contains("doc="))
+        .await?;
     ensure!(s.contains(&format!("doc={first}")), "the URL says {s}");
     ensure!(
-        focused_id(ctx).await? == "reader-title",
+        ctx.focused_id().await? == "reader-title",
         "the reader's title does not have focus"
     );
     // Paragraphs of text, highlighted countries with a legend, metadata.
@@ -376,16 +249,19 @@ async fn the_reader_highlights_filters_and_closes_with_escape(ctx: &mut Ctx) -> 
         .js("const b = document.querySelector('[data-testid=reader-text] .mark-country[data-code]'); return b ? b.dataset.code : null;")
         .await?;
     let code = code.as_str().context("no clickable country")?.to_string();
-    click(ctx, "[data-testid=reader-text] .mark-country[data-code]").await?;
-    wait_for_search(ctx, &format!("hold c={code}"), |s| {
+    ctx.click("[data-testid=reader-text] .mark-country[data-code]")
+        .await?;
+    ctx.wait_for_search(&format!("hold c={code}"), |s| {
         s.contains(&format!("c={code}"))
     })
     .await?;
 
     // Escape closes the reader and takes doc= out of the URL.
-    press(ctx, Key::Escape.into()).await?;
-    wait_for_no_css(ctx, "the reader to close", "[data-testid=reader]").await?;
-    wait_for_search(ctx, "drop doc=", |s| !s.contains("doc=")).await?;
+    ctx.press(Key::Escape.into()).await?;
+    ctx.wait_for_no_css("the reader to close", "[data-testid=reader]")
+        .await?;
+    ctx.wait_for_search("drop doc=", |s| !s.contains("doc="))
+        .await?;
     Ok(())
 }
 
@@ -393,11 +269,10 @@ async fn the_reader_highlights_filters_and_closes_with_escape(ctx: &mut Ctx) -> 
 // Matrix
 
 async fn matrix_settings_cells_and_evidence(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let base = ctx.site.served.clone();
-    open_app(ctx, &base, "v=matrix").await?;
-    wait_for_css(
-        ctx,
+    ctx.open_app(&base, "v=matrix").await?;
+    ctx.wait_for_css(
         "the matrix table",
         "[data-testid=matrix] tbody th[scope=row]",
     )
@@ -420,12 +295,8 @@ async fn matrix_settings_cells_and_evidence(ctx: &mut Ctx) -> Result<()> {
         .await?
         .send_keys("zzzqqq")
         .await?;
-    wait_for_css(
-        ctx,
-        "the empty-result message",
-        "[data-testid=empty-result]",
-    )
-    .await?;
+    ctx.wait_for_css("the empty-result message", "[data-testid=empty-result]")
+        .await?;
     let shown = ctx
         .js("const t = document.querySelector('[data-testid=matrix]'); return !!t && t.getClientRects().length > 0;")
         .await?;
@@ -435,7 +306,8 @@ async fn matrix_settings_cells_and_evidence(ctx: &mut Ctx) -> Result<()> {
     );
     ctx.js("const i = document.getElementById('search'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));")
         .await?;
-    wait_for_no_css(ctx, "the empty result to go", "[data-testid=empty-result]").await?;
+    ctx.wait_for_no_css("the empty result to go", "[data-testid=empty-result]")
+        .await?;
     let kept = ctx
         .js("const t = document.querySelector('[data-testid=matrix]'); return !!t && t.getClientRects().length > 0 && document.querySelector('[data-testid=matrix] .cell-button').__kept === true;")
         .await?;
@@ -445,20 +317,24 @@ async fn matrix_settings_cells_and_evidence(ctx: &mut Ctx) -> Result<()> {
     );
 
     // Window selector: written as mw=.
-    click(ctx, "[data-testid=matrix-window] option[value=paragraph]").await?;
-    wait_for_search(ctx, "hold mw=paragraph", |s| s.contains("mw=paragraph")).await?;
+    ctx.click("[data-testid=matrix-window] option[value=paragraph]")
+        .await?;
+    ctx.wait_for_search("hold mw=paragraph", |s| s.contains("mw=paragraph"))
+        .await?;
     // Order selector.
-    click(ctx, "[data-testid=matrix-order] option[value=name]").await?;
-    wait_for_search(ctx, "hold mo=name", |s| s.contains("mo=name")).await?;
+    ctx.click("[data-testid=matrix-order] option[value=name]")
+        .await?;
+    ctx.wait_for_search("hold mo=name", |s| s.contains("mo=name"))
+        .await?;
 
     // Keyboard: the cell with the tab stop, an arrow moves to another cell, Enter opens it.
     ctx.js("document.querySelector('.cell-button[tabindex=\"0\"]').focus();")
         .await?;
-    let before = focused_id(ctx).await?;
+    let before = ctx.focused_id().await?;
     ensure!(before.starts_with("cell-"), "focus is on {before:?}");
-    press(ctx, Key::Right.into()).await?;
-    press(ctx, Key::Down.into()).await?;
-    let after = focused_id(ctx).await?;
+    ctx.press(Key::Right.into()).await?;
+    ctx.press(Key::Down.into()).await?;
+    let after = ctx.focused_id().await?;
     ensure!(
         after.starts_with("cell-"),
         "after the arrows focus is on {after:?}"
@@ -469,28 +345,35 @@ async fn matrix_settings_cells_and_evidence(ctx: &mut Ctx) -> Result<()> {
         .as_str()
         .unwrap_or_default()
         .to_string();
-    press(ctx, Key::Enter.into()).await?;
-    wait_for_css(ctx, "the evidence panel", "[data-testid=evidence-panel]").await?;
-    wait_for_search(ctx, &format!("hold cell={pair}"), |s| {
+    ctx.press(Key::Enter.into()).await?;
+    ctx.wait_for_css("the evidence panel", "[data-testid=evidence-panel]")
+        .await?;
+    ctx.wait_for_search(&format!("hold cell={pair}"), |s| {
         s.contains(&format!("cell={pair}"))
     })
     .await?;
-    wait_for_css(ctx, "evidence sentences", "[data-testid=evidence] mark").await?;
+    ctx.wait_for_css("evidence sentences", "[data-testid=evidence] mark")
+        .await?;
 
     // Escape closes the evidence and gives focus back to the cell.
-    press(ctx, Key::Escape.into()).await?;
-    wait_for_no_css(ctx, "the evidence to close", "[data-testid=evidence-panel]").await?;
-    wait_for_search(ctx, "drop cell=", |s| !s.contains("cell=")).await?;
+    ctx.press(Key::Escape.into()).await?;
+    ctx.wait_for_no_css("the evidence to close", "[data-testid=evidence-panel]")
+        .await?;
+    ctx.wait_for_search("drop cell=", |s| !s.contains("cell="))
+        .await?;
 
     // A click on a cell opens its evidence; an evidence sentence opens the reader there.
-    click(ctx, ".cell-button").await?;
-    wait_for_css(ctx, "the evidence panel", "[data-testid=evidence-panel]").await?;
-    click(ctx, "[data-testid=evidence-open]").await?;
-    wait_for_css(ctx, "the reader at the sentence", "#reader-target").await?;
-    let s = wait_for_search(ctx, "hold doc= and at=", |s| {
-        s.contains("doc=") && s.contains("at=")
-    })
-    .await?;
+    ctx.click(".cell-button").await?;
+    ctx.wait_for_css("the evidence panel", "[data-testid=evidence-panel]")
+        .await?;
+    ctx.click("[data-testid=evidence-open]").await?;
+    ctx.wait_for_css("the reader at the sentence", "#reader-target")
+        .await?;
+    let s = ctx
+        .wait_for_search("hold doc= and at=", |s| {
+            s.contains("doc=") && s.contains("at=")
+        })
+        .await?;
     ensure!(
         s.contains("v=matrix") && s.contains("cell="),
         "the URL lost the matrix: {s}"
@@ -499,11 +382,10 @@ async fn matrix_settings_cells_and_evidence(ctx: &mut Ctx) -> Result<()> {
 }
 
 async fn matrix_organizations_are_rows_apart_with_their_own_cells(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let base = ctx.site.served.clone();
-    open_app(ctx, &base, "v=matrix&mn=all").await?;
-    wait_for_css(
-        ctx,
+    ctx.open_app(&base, "v=matrix&mn=all").await?;
+    ctx.wait_for_css(
         "the matrix table",
         "[data-testid=matrix] tbody th[scope=row]",
     )
@@ -519,10 +401,10 @@ async fn matrix_organizations_are_rows_apart_with_their_own_cells(ctx: &mut Ctx)
         "organizations are rows before the toggle"
     );
     // The toggle writes mg=1 and adds organization rows and columns, labelled apart.
-    click(ctx, "[data-testid=matrix-orgs]").await?;
-    wait_for_search(ctx, "hold mg=1", |s| s.contains("mg=1")).await?;
-    wait_for_css(
-        ctx,
+    ctx.click("[data-testid=matrix-orgs]").await?;
+    ctx.wait_for_search("hold mg=1", |s| s.contains("mg=1"))
+        .await?;
+    ctx.wait_for_css(
         "organization rows",
         "[data-testid=matrix] th.matrix-row.matrix-org",
     )
@@ -548,33 +430,33 @@ async fn matrix_organizations_are_rows_apart_with_their_own_cells(ctx: &mut Ctx)
         "organization labels lack the marker: {looks}"
     );
     // An organization's cell opens its evidence with the organization highlighted.
-    click(ctx, ".cell-button[data-pair*='org.']").await?;
-    let s = wait_for_search(ctx, "hold an organization's cell", |s| {
-        s.contains("cell=") && s.contains("org.")
-    })
-    .await?;
-    wait_for_css(ctx, "the evidence panel", "[data-testid=evidence-panel]").await?;
-    wait_for_css(
-        ctx,
+    ctx.click(".cell-button[data-pair*='org.']").await?;
+    let s = ctx
+        .wait_for_search("hold an organization's cell", |s| {
+            s.contains("cell=") && s.contains("org.")
+        })
+        .await?;
+    ctx.wait_for_css("the evidence panel", "[data-testid=evidence-panel]")
+        .await?;
+    ctx.wait_for_css(
         "the organization marked",
         "[data-testid=evidence] mark.mark-org",
     )
     .await?;
     // The same URL opened cold restores the cell.
-    open_app(ctx, &base, s.trim_start_matches('?')).await?;
-    wait_for_css(
-        ctx,
+    ctx.open_app(&base, s.trim_start_matches('?')).await?;
+    ctx.wait_for_css(
         "the evidence panel again",
         "[data-testid=evidence] mark.mark-org",
     )
     .await?;
     // Without organizations the cell closes and mg= leaves the URL.
-    click(ctx, "[data-testid=matrix-orgs]").await?;
-    wait_for_search(ctx, "drop mg= and cell=", |s| {
+    ctx.click("[data-testid=matrix-orgs]").await?;
+    ctx.wait_for_search("drop mg= and cell=", |s| {
         !s.contains("mg=") && !s.contains("cell=")
     })
     .await?;
-    wait_for_no_css(ctx, "organization rows to go", orgs).await?;
+    ctx.wait_for_no_css("organization rows to go", orgs).await?;
     Ok(())
 }
 
@@ -628,11 +510,10 @@ async fn printed(ctx: &Ctx, selectors: &[&str]) -> Result<Vec<Value>> {
 }
 
 async fn printing_hides_the_controls_and_keeps_the_content(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let base = ctx.site.served.clone();
-    open_app(ctx, &base, "v=matrix").await?;
-    wait_for_css(
-        ctx,
+    ctx.open_app(&base, "v=matrix").await?;
+    ctx.wait_for_css(
         "the matrix table",
         "[data-testid=matrix] tbody th[scope=row]",
     )
@@ -693,19 +574,16 @@ async fn printing_hides_the_controls_and_keeps_the_content(ctx: &mut Ctx) -> Res
         "the matrix or links do not print as they should: {details}"
     );
     // With the reader open, the document prints and the list beside it does not.
-    click(ctx, "[data-testid=tab-docs], #tab-docs").await?;
-    wait_for_css(
-        ctx,
+    ctx.click("[data-testid=tab-docs], #tab-docs").await?;
+    ctx.wait_for_css(
         "a document title",
         "[data-testid=document] button, [data-testid=document] a",
     )
     .await?;
-    click(
-        ctx,
-        "[data-testid=document] button, [data-testid=document] a",
-    )
-    .await?;
-    wait_for_css(ctx, "the reader", "[data-testid=reader]").await?;
+    ctx.click("[data-testid=document] button, [data-testid=document] a")
+        .await?;
+    ctx.wait_for_css("the reader", "[data-testid=reader]")
+        .await?;
     emulate_print(ctx, true).await?;
     let reader = printed(
         ctx,
@@ -728,34 +606,40 @@ async fn printing_hides_the_controls_and_keeps_the_content(ctx: &mut Ctx) -> Res
 // Figures
 
 async fn figures_sort_and_open_the_reader_at_a_figure(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let base = ctx.site.served.clone();
-    open_app(ctx, &base, "v=figures").await?;
-    wait_for_css(ctx, "the figures table", "[data-testid=figure-row]").await?;
-    wait_for_css(ctx, "the money chart", "[data-testid=money-chart] svg rect").await?;
-    click(ctx, ".sort-button[data-sort=value]").await?;
-    wait_for_search(ctx, "hold fs=-value", |s| s.contains("fs=-value")).await?;
+    ctx.open_app(&base, "v=figures").await?;
+    ctx.wait_for_css("the figures table", "[data-testid=figure-row]")
+        .await?;
+    ctx.wait_for_css("the money chart", "[data-testid=money-chart] svg rect")
+        .await?;
+    ctx.click(".sort-button[data-sort=value]").await?;
+    ctx.wait_for_search("hold fs=-value", |s| s.contains("fs=-value"))
+        .await?;
     let sort = ctx
         .js("return document.querySelector('.sort-button[data-sort=value]').closest('th').getAttribute('aria-sort');")
         .await?;
     ensure!(sort == "descending", "aria-sort is {sort}");
     // Figure kind facet: only money rows remain.
-    click(ctx, "[data-testid=facet-kinds] input[data-key=money]").await?;
-    wait_for_search(ctx, "hold fk=money", |s| s.contains("fk=money")).await?;
+    ctx.click("[data-testid=facet-kinds] input[data-key=money]")
+        .await?;
+    ctx.wait_for_search("hold fk=money", |s| s.contains("fk=money"))
+        .await?;
     ctx.wait_for(
         "only money figures",
         "const rows = document.querySelectorAll('[data-testid=figure-row]'); return rows.length > 0 && Array.from(rows).every((r) => r.children[1].textContent === 'Money');",
     )
     .await?;
     // A value opens the reader with the figure marked.
-    click(ctx, "[data-testid=figure-row] .figure-value button").await?;
-    wait_for_css(
-        ctx,
+    ctx.click("[data-testid=figure-row] .figure-value button")
+        .await?;
+    ctx.wait_for_css(
         "the reader at the figure",
         "#reader-target .mark-figure, #reader-target.target",
     )
     .await?;
-    wait_for_search(ctx, "hold at=", |s| s.contains("at=")).await?;
+    ctx.wait_for_search("hold at=", |s| s.contains("at="))
+        .await?;
     Ok(())
 }
 
@@ -763,18 +647,22 @@ async fn figures_sort_and_open_the_reader_at_a_figure(ctx: &mut Ctx) -> Result<(
 // URLs and history
 
 async fn a_url_opened_cold_restores_the_view(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let base = ctx.site.served.clone();
     // Build a rich view by hand: a search, the matrix at paragraph window, a cell, a document.
-    open_app(ctx, &base, "q=azerbaijan&v=matrix&mw=paragraph&mo=cluster").await?;
-    click(ctx, ".cell-button").await?;
-    wait_for_css(ctx, "the evidence panel", "[data-testid=evidence-panel]").await?;
-    click(ctx, "[data-testid=evidence-open]").await?;
-    wait_for_css(ctx, "the reader", "[data-testid=reader]").await?;
-    let query = wait_for_search(ctx, "hold the whole view", |s| {
-        s.contains("cell=") && s.contains("doc=")
-    })
-    .await?;
+    ctx.open_app(&base, "q=azerbaijan&v=matrix&mw=paragraph&mo=cluster")
+        .await?;
+    ctx.click(".cell-button").await?;
+    ctx.wait_for_css("the evidence panel", "[data-testid=evidence-panel]")
+        .await?;
+    ctx.click("[data-testid=evidence-open]").await?;
+    ctx.wait_for_css("the reader", "[data-testid=reader]")
+        .await?;
+    let query = ctx
+        .wait_for_search("hold the whole view", |s| {
+            s.contains("cell=") && s.contains("doc=")
+        })
+        .await?;
     let raw = ctx.js("return location.search;").await?;
     let raw = raw.as_str().unwrap_or_default().to_string();
     let doc = ctx
@@ -786,10 +674,11 @@ async fn a_url_opened_cold_restores_the_view(ctx: &mut Ctx) -> Result<()> {
 
     for page in [ctx.site.served.clone(), ctx.site.single_file.clone()] {
         ctx.restart_session().await?;
-        desktop(ctx).await?;
-        open_app(ctx, &page, raw.trim_start_matches('?')).await?;
-        wait_for_tab(ctx, "tab-matrix").await?;
-        wait_for_css(ctx, "the reader", "[data-testid=reader] #reader-target").await?;
+        ctx.desktop().await?;
+        ctx.open_app(&page, raw.trim_start_matches('?')).await?;
+        ctx.wait_for_tab("tab-matrix").await?;
+        ctx.wait_for_css("the reader", "[data-testid=reader] #reader-target")
+            .await?;
         let restored = ctx
             .js("return [document.querySelector('[data-testid=reader]').dataset.id, (document.querySelector('.cell-selected') || {dataset: {}}).dataset.pair, document.querySelector('[data-testid=matrix-window]').value, document.getElementById('search').value, !!document.querySelector('[data-testid=evidence-panel]')];")
             .await?;
@@ -808,30 +697,36 @@ async fn a_url_opened_cold_restores_the_view(ctx: &mut Ctx) -> Result<()> {
 }
 
 async fn back_and_forward_walk_the_views(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let base = ctx.site.served.clone();
-    open_app(ctx, &base, "").await?;
-    click(ctx, "#tab-matrix").await?;
-    wait_for_search(ctx, "hold v=matrix", |s| s.contains("v=matrix")).await?;
-    click(ctx, "#tab-figures").await?;
-    wait_for_search(ctx, "hold v=figures", |s| s.contains("v=figures")).await?;
-    click(ctx, "[data-testid=figure-row] .figure-value button").await?;
-    wait_for_css(ctx, "the reader", "[data-testid=reader]").await?;
+    ctx.open_app(&base, "").await?;
+    ctx.click("#tab-matrix").await?;
+    ctx.wait_for_search("hold v=matrix", |s| s.contains("v=matrix"))
+        .await?;
+    ctx.click("#tab-figures").await?;
+    ctx.wait_for_search("hold v=figures", |s| s.contains("v=figures"))
+        .await?;
+    ctx.click("[data-testid=figure-row] .figure-value button")
+        .await?;
+    ctx.wait_for_css("the reader", "[data-testid=reader]")
+        .await?;
 
     ctx.client.back().await?;
-    wait_for_no_css(ctx, "the reader to close on Back", "[data-testid=reader]").await?;
-    wait_for_tab(ctx, "tab-figures").await?;
+    ctx.wait_for_no_css("the reader to close on Back", "[data-testid=reader]")
+        .await?;
+    ctx.wait_for_tab("tab-figures").await?;
     ctx.client.back().await?;
-    wait_for_tab(ctx, "tab-matrix").await?;
+    ctx.wait_for_tab("tab-matrix").await?;
     ctx.client.back().await?;
-    wait_for_tab(ctx, "tab-docs").await?;
+    ctx.wait_for_tab("tab-docs").await?;
     ensure!(
-        search(ctx).await?.is_empty(),
+        ctx.search().await?.is_empty(),
         "the first view has a query string"
     );
     ctx.client.forward().await?;
-    wait_for_tab(ctx, "tab-matrix").await?;
-    wait_for_css(ctx, "the matrix again", "[data-testid=matrix]").await?;
+    ctx.wait_for_tab("tab-matrix").await?;
+    ctx.wait_for_css("the matrix again", "[data-testid=matrix]")
+        .await?;
     Ok(())
 }
 
@@ -840,7 +735,7 @@ async fn back_and_forward_walk_the_views(ctx: &mut Ctx) -> Result<()> {
 
 /// Clicks the copy-link button and waits for its outcome: "copied" or the fallback field.
 async fn copy_outcome(ctx: &Ctx) -> Result<String> {
-    click(ctx, "[data-testid=copy-link]").await?;
+    ctx.click("[data-testid=copy-link]").await?;
     let v = ctx
         .wait_for(
             "the link to be copied or shown",
@@ -873,9 +768,9 @@ async fn check_fallback_field(ctx: &Ctx) -> Result<()> {
 }
 
 async fn copy_link_copies_or_shows_the_link_to_copy(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     for page in [ctx.site.served.clone(), ctx.site.single_file.clone()] {
-        open_app(ctx, &page, "q=energy&v=figures").await?;
+        ctx.open_app(&page, "q=energy&v=figures").await?;
         // Whatever the engine allows, the user sees an outcome.
         match copy_outcome(ctx).await?.as_str() {
             "field" => check_fallback_field(ctx).await?,
@@ -900,7 +795,7 @@ async fn copy_link_copies_or_shows_the_link_to_copy(ctx: &mut Ctx) -> Result<()>
             other => bail!("unexpected copy outcome {other}"),
         }
         // Without a clipboard API (as under file:// in some engines): the field, never silence.
-        open_app(ctx, &page, "q=energy&v=figures").await?;
+        ctx.open_app(&page, "q=energy&v=figures").await?;
         ctx.js("Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true});")
             .await?;
         ensure!(
@@ -910,7 +805,7 @@ async fn copy_link_copies_or_shows_the_link_to_copy(ctx: &mut Ctx) -> Result<()>
         check_fallback_field(ctx).await?;
         // Typed and copied at once: the link holds what was just typed (the URL follows typing
         // a moment later, and copying writes it first).
-        open_app(ctx, &page, "v=figures").await?;
+        ctx.open_app(&page, "v=figures").await?;
         // The click comes once the results are rendered (the copy status belongs to a view state,
         // so a click before that render would be undone by it).
         let written_before = ctx
@@ -935,7 +830,8 @@ async fn copy_link_copies_or_shows_the_link_to_copy(ctx: &mut Ctx) -> Result<()>
         if written_before == Value::Bool(true) {
             println!("     (the URL was already written when the link was copied: this check saw nothing to flush)");
         }
-        wait_for_css(ctx, "the fallback field", "#copy-link-field").await?;
+        ctx.wait_for_css("the fallback field", "#copy-link-field")
+            .await?;
         let copied = ctx
             .js("return document.getElementById('copy-link-field').value;")
             .await?;
@@ -944,7 +840,7 @@ async fn copy_link_copies_or_shows_the_link_to_copy(ctx: &mut Ctx) -> Result<()>
             "{page}: the link copied right after typing is {copied}"
         );
         // A refusing clipboard too.
-        open_app(ctx, &page, "v=matrix").await?;
+        ctx.open_app(&page, "v=matrix").await?;
         ctx.js("Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => Promise.reject(new Error('denied'))}, configurable: true});")
             .await?;
         ensure!(
@@ -960,16 +856,16 @@ async fn copy_link_copies_or_shows_the_link_to_copy(ctx: &mut Ctx) -> Result<()>
 // Notices
 
 async fn bad_parameters_show_a_notice(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let long = "x".repeat(5000);
     for page in [ctx.site.served.clone(), ctx.site.single_file.clone()] {
-        open_app(
-            ctx,
+        ctx.open_app(
             &page,
             &format!("zzz=1&mn=9000&c=A1,AZ&from=2024-13&q=%E0%A4&doc=no-such-document&src={long}"),
         )
         .await?;
-        wait_for_css(ctx, "the notices", "[data-testid=notices]").await?;
+        ctx.wait_for_css("the notices", "[data-testid=notices]")
+            .await?;
         let text = ctx
             .js("return document.querySelector('[data-testid=notices]').textContent;")
             .await?;
@@ -981,9 +877,11 @@ async fn bad_parameters_show_a_notice(ctx: &mut Ctx) -> Result<()> {
             );
         }
         // The rest of the link still applies, and the app works.
-        wait_for_css(ctx, "the document list", "[data-testid=document]").await?;
-        click(ctx, "[data-testid=dismiss-notices]").await?;
-        wait_for_no_css(ctx, "the notices to go", "[data-testid=notices]").await?;
+        ctx.wait_for_css("the document list", "[data-testid=document]")
+            .await?;
+        ctx.click("[data-testid=dismiss-notices]").await?;
+        ctx.wait_for_no_css("the notices to go", "[data-testid=notices]")
+            .await?;
     }
     Ok(())
 }
@@ -992,15 +890,15 @@ async fn bad_parameters_show_a_notice(ctx: &mut Ctx) -> Result<()> {
 // Keyboard
 
 async fn keyboard_paths(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let base = ctx.site.served.clone();
-    open_app(ctx, &base, "").await?;
+    ctx.open_app(&base, "").await?;
     // `/` focuses the search box from anywhere outside a text field.
     ctx.js("document.activeElement && document.activeElement.blur(); document.body.focus();")
         .await?;
-    press(ctx, '/').await?;
+    ctx.press('/').await?;
     ensure!(
-        focused_id(ctx).await? == "search",
+        ctx.focused_id().await? == "search",
         "`/` did not focus the search box"
     );
     ensure!(
@@ -1013,19 +911,20 @@ async fn keyboard_paths(ctx: &mut Ctx) -> Result<()> {
     // Tabs: one tab stop; arrows, Home and End switch views and move focus.
     ctx.js("document.getElementById('tab-docs').focus();")
         .await?;
-    press(ctx, Key::Right.into()).await?;
-    wait_for_tab(ctx, "tab-matrix").await?;
+    ctx.press(Key::Right.into()).await?;
+    ctx.wait_for_tab("tab-matrix").await?;
     ensure!(
-        focused_id(ctx).await? == "tab-matrix",
+        ctx.focused_id().await? == "tab-matrix",
         "focus did not follow the tab"
     );
-    wait_for_search(ctx, "hold v=matrix", |s| s.contains("v=matrix")).await?;
-    press(ctx, Key::End.into()).await?;
-    wait_for_tab(ctx, "tab-figures").await?;
-    press(ctx, Key::Home.into()).await?;
-    wait_for_tab(ctx, "tab-docs").await?;
-    press(ctx, Key::Left.into()).await?;
-    wait_for_tab(ctx, "tab-figures").await?;
+    ctx.wait_for_search("hold v=matrix", |s| s.contains("v=matrix"))
+        .await?;
+    ctx.press(Key::End.into()).await?;
+    ctx.wait_for_tab("tab-figures").await?;
+    ctx.press(Key::Home.into()).await?;
+    ctx.wait_for_tab("tab-docs").await?;
+    ctx.press(Key::Left.into()).await?;
+    ctx.wait_for_tab("tab-figures").await?;
     let tabindex = ctx
         .js("return Array.from(document.querySelectorAll('[role=tab]'), (t) => t.tabIndex);")
         .await?;
@@ -1035,14 +934,16 @@ async fn keyboard_paths(ctx: &mut Ctx) -> Result<()> {
     );
 
     // Enter on a result opens the reader; Escape closes it and focus returns.
-    press(ctx, Key::Home.into()).await?;
-    wait_for_tab(ctx, "tab-docs").await?;
+    ctx.press(Key::Home.into()).await?;
+    ctx.wait_for_tab("tab-docs").await?;
     ctx.js("document.querySelector('[data-testid=document] .document-title button').focus();")
         .await?;
-    press(ctx, Key::Enter.into()).await?;
-    wait_for_css(ctx, "the reader", "[data-testid=reader]").await?;
-    press(ctx, Key::Escape.into()).await?;
-    wait_for_no_css(ctx, "the reader to close", "[data-testid=reader]").await?;
+    ctx.press(Key::Enter.into()).await?;
+    ctx.wait_for_css("the reader", "[data-testid=reader]")
+        .await?;
+    ctx.press(Key::Escape.into()).await?;
+    ctx.wait_for_no_css("the reader to close", "[data-testid=reader]")
+        .await?;
     let back = ctx
         .js("return document.activeElement && document.activeElement.closest('[data-testid=document]') !== null;")
         .await?;
@@ -1063,7 +964,7 @@ async fn keyboard_paths(ctx: &mut Ctx) -> Result<()> {
 // Accessibility (axe-core)
 
 async fn axe_finds_no_serious_violations(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let axe_path = ctx
         .site
         .dist
@@ -1081,12 +982,14 @@ async fn axe_finds_no_serious_violations(ctx: &mut Ctx) -> Result<()> {
     let views = ["", "q=azerbaijan&c=PK", "v=matrix", "v=figures", "q=zzzqqq"];
     let mut failures = Vec::new();
     for query in views {
-        open_app(ctx, &base, query).await?;
+        ctx.open_app(&base, query).await?;
         if query == "v=matrix" {
-            click(ctx, ".cell-button").await?;
-            wait_for_css(ctx, "the evidence", "[data-testid=evidence-panel]").await?;
-            click(ctx, "[data-testid=evidence-open]").await?;
-            wait_for_css(ctx, "the reader", "[data-testid=reader]").await?;
+            ctx.click(".cell-button").await?;
+            ctx.wait_for_css("the evidence", "[data-testid=evidence-panel]")
+                .await?;
+            ctx.click("[data-testid=evidence-open]").await?;
+            ctx.wait_for_css("the reader", "[data-testid=reader]")
+                .await?;
         }
         ctx.js(&format!("{axe}\nreturn typeof window.axe;")).await?;
         let result = ctx
@@ -1137,7 +1040,7 @@ async fn screenshots_of_each_view(ctx: &mut Ctx) -> Result<()> {
     for (size, width, height) in [("desktop", 1280, 800), ("phone", 360, 780)] {
         ctx.set_window_size(width, height).await?;
         for (name, query) in views {
-            open_app(ctx, &base, query).await?;
+            ctx.open_app(&base, query).await?;
             if name == "reader" {
                 // The seed document may have another id in a custom corpus: open the first one.
                 if ctx
@@ -1145,9 +1048,11 @@ async fn screenshots_of_each_view(ctx: &mut Ctx) -> Result<()> {
                     .await?
                     == Value::Bool(true)
                 {
-                    click(ctx, "[data-testid=document] .document-title button").await?;
+                    ctx.click("[data-testid=document] .document-title button")
+                        .await?;
                 }
-                wait_for_css(ctx, "the reader", "[data-testid=reader]").await?;
+                ctx.wait_for_css("the reader", "[data-testid=reader]")
+                    .await?;
             }
             // The page itself never scrolls sideways (wide tables scroll in their own box).
             // clientWidth, not innerWidth: a vertical scrollbar takes its share of the width.
@@ -1164,5 +1069,5 @@ async fn screenshots_of_each_view(ctx: &mut Ctx) -> Result<()> {
             println!("     {name} ({size}): {}", path.display());
         }
     }
-    desktop(ctx).await
+    ctx.desktop().await
 }

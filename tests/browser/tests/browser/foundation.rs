@@ -4,6 +4,7 @@
 //! is strict and enforced, and no request leaves the page; the layout holds at phone width.
 
 use anyhow::{bail, ensure, Context as _, Result};
+use entente_browser_tests::cdp::GetLog;
 use entente_browser_tests::{test, Ctx, Engine, Test};
 use serde_json::Value;
 
@@ -63,14 +64,10 @@ async fn check_document_list(ctx: &Ctx) -> Result<()> {
             rendered.iter().map(|(id, _)| id).collect::<Vec<_>>()
         );
     }
-    let summary = ctx
-        .js("const s = document.querySelector('[data-testid=corpus-summary]'); return s ? s.textContent : '';")
-        .await?;
+    let summary = ctx.text_of("[data-testid=corpus-summary]").await?;
     ensure!(
-        summary
-            .as_str()
-            .is_some_and(|s| s.contains(&format!("{n} document"))),
-        "the header summary {summary} does not count {n} documents"
+        summary.contains(&format!("{n} document")),
+        "the header summary {summary:?} does not count {n} documents"
     );
     Ok(())
 }
@@ -303,29 +300,6 @@ async fn no_request_leaves_the_page(ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
-/// chromedriver's log endpoint (not part of W3C WebDriver, so fantoccini has no method for it).
-#[derive(Debug)]
-struct GetLog(&'static str);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for GetLog {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
-        ))
-    }
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(serde_json::json!({ "type": self.0 }).to_string()),
-        )
-    }
-}
-
 async fn screenshots_at_desktop_and_phone_width(ctx: &mut Ctx) -> Result<()> {
     let url = ctx.site.single_file.clone();
     for (name, width, height) in [("desktop", 1280, 800), ("phone", 360, 780)] {
@@ -350,5 +324,5 @@ async fn screenshots_at_desktop_and_phone_width(ctx: &mut Ctx) -> Result<()> {
             path.display()
         );
     }
-    ctx.set_window_size(1280, 800).await
+    ctx.desktop().await
 }

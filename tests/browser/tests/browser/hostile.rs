@@ -12,7 +12,6 @@
 //! (a few minutes after a change to the core), so run `cargo build --release -p entente-cli`
 //! first.
 
-use super::explorer::{click, desktop, open_app, wait_for_css};
 use super::foundation::page_requests;
 use anyhow::{bail, ensure, Context as _, Result};
 use entente_browser_tests::{test, Ctx, Engine, Test};
@@ -34,7 +33,7 @@ pub fn tests() -> Vec<Test> {
 
 /// Clicks "Copy bug report" and waits for its outcome: "copied" or "field" (the fallback).
 async fn copy_report_outcome(ctx: &Ctx) -> Result<String> {
-    click(ctx, "[data-testid=copy-bug-report]").await?;
+    ctx.click("[data-testid=copy-bug-report]").await?;
     let v = ctx
         .wait_for(
             "the bug report to be copied or shown",
@@ -112,7 +111,7 @@ async fn open_panicking(ctx: &mut Ctx, base: &str) -> Result<()> {
 }
 
 async fn the_panic_banner_copies_a_bug_report_and_resets_the_view(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     for base in [ctx.site.served.clone(), ctx.site.single_file.clone()] {
         // Whatever the engine allows, the user gets the report.
         open_panicking(ctx, &base).await?;
@@ -157,7 +156,7 @@ async fn the_panic_banner_copies_a_bug_report_and_resets_the_view(ctx: &mut Ctx)
             href.as_str() == Some(base.as_str()),
             "Reset view leads to {href}, not {base}"
         );
-        click(ctx, "[data-testid=reset-view]").await?;
+        ctx.click("[data-testid=reset-view]").await?;
         // Some drivers return from the click before the navigation starts: wait for the new page
         // (no banner, at the reset URL) before waiting for the app in it.
         ctx.wait_for(
@@ -177,7 +176,7 @@ async fn the_panic_banner_copies_a_bug_report_and_resets_the_view(ctx: &mut Ctx)
 // Tampered links
 
 async fn tampered_links_open_with_a_notice_naming_the_problem(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let doc = ctx
         .expected
         .ids()
@@ -230,10 +229,10 @@ async fn tampered_links_open_with_a_notice_naming_the_problem(ctx: &mut Ctx) -> 
         for (query, needles) in &cases {
             let what = format!("{page}?{}", short_query(query));
             // open_app fails on the panic banner or the loader's error.
-            open_app(ctx, &page, query)
+            ctx.open_app(&page, query)
                 .await
                 .with_context(|| what.clone())?;
-            wait_for_css(ctx, "the notices", "[data-testid=notices]")
+            ctx.wait_for_css("the notices", "[data-testid=notices]")
                 .await
                 .with_context(|| what.clone())?;
             let v = ctx
@@ -317,7 +316,7 @@ fn pack_as_parsed(dir: &Path) -> Result<Vec<u8>> {
         files.push((name, std::fs::read(&path)?));
     }
     let corpus = entente_core::parse::parse_corpus("hostile-corpus", files);
-    Ok(entente_core::format::encode(&entente_core::Analysed::new(
+    Ok(entente_core::codec::encode(&entente_core::Analysed::new(
         corpus,
     )))
 }
@@ -395,7 +394,7 @@ return found;
 "#;
 
 async fn hostile_documents_render_as_inert_text(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let dir = scratch_folder(ctx, "hostile-corpus")?;
     let fixtures = workspace_root().join("tests/fixtures/hostile");
     for entry in std::fs::read_dir(&fixtures)? {
@@ -407,7 +406,7 @@ async fn hostile_documents_render_as_inert_text(ctx: &mut Ctx) -> Result<()> {
     std::fs::write(dir.join("five-megabyte-line.txt"), five_megabyte_line())?;
     let bytes = pack_as_parsed(&dir)?;
     // What the page must show: the corpus as packed.
-    let corpus = entente_core::format::decode(&bytes)
+    let corpus = entente_core::codec::decode(&bytes)
         .context("decoding the packed corpus")?
         .corpus;
     ensure!(
@@ -455,9 +454,10 @@ async fn hostile_documents_render_as_inert_text(ctx: &mut Ctx) -> Result<()> {
             "{}: the list shows {listed} instead of the title {title:?}",
             doc.id
         );
-        click(ctx, &format!("{row} .document-title button")).await?;
+        ctx.click(&format!("{row} .document-title button")).await?;
         let reader = format!("[data-testid=reader][data-id=\"{}\"]", doc.id);
-        wait_for_css(ctx, &format!("the reader of {}", doc.id), &reader).await?;
+        ctx.wait_for_css(&format!("the reader of {}", doc.id), &reader)
+            .await?;
 
         // Every paragraph is on screen as text, exactly as parsed. Long ones are compared by
         // their ends and length, so that megabytes need not cross WebDriver.
@@ -536,16 +536,12 @@ async fn hostile_documents_render_as_inert_text(ctx: &mut Ctx) -> Result<()> {
         .iter()
         .find(|d| d.source_file.ends_with("bidi-zero-width.txt"))
         .context("the bidi fixture is missing")?;
-    click(
-        ctx,
-        &format!(
-            "[data-testid=document][data-id=\"{}\"] .document-title button",
-            bidi.id
-        ),
-    )
+    ctx.click(&format!(
+        "[data-testid=document][data-id=\"{}\"] .document-title button",
+        bidi.id
+    ))
     .await?;
-    wait_for_css(
-        ctx,
+    ctx.wait_for_css(
         "the bidi document",
         &format!("[data-testid=reader][data-id=\"{}\"]", bidi.id),
     )
@@ -578,16 +574,12 @@ async fn hostile_documents_render_as_inert_text(ctx: &mut Ctx) -> Result<()> {
             .is_some_and(|u| u.value.starts_with("javascript:")),
         "the parser no longer keeps the javascript: URL; this check would prove nothing"
     );
-    click(
-        ctx,
-        &format!(
-            "[data-testid=document][data-id=\"{}\"] .document-title button",
-            js_link.id
-        ),
-    )
+    ctx.click(&format!(
+        "[data-testid=document][data-id=\"{}\"] .document-title button",
+        js_link.id
+    ))
     .await?;
-    wait_for_css(
-        ctx,
+    ctx.wait_for_css(
         "the javascript: document",
         &format!("[data-testid=reader][data-id=\"{}\"]", js_link.id),
     )
@@ -627,7 +619,7 @@ async fn hostile_documents_render_as_inert_text(ctx: &mut Ctx) -> Result<()> {
 const MANY: usize = 100_000;
 
 async fn a_hundred_thousand_documents_open(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let dir = scratch_folder(ctx, "many-documents")?;
     let started = Instant::now();
     // One JSON array rather than 100,000 files: the same documents, without spending 100,000
@@ -685,8 +677,10 @@ async fn a_hundred_thousand_documents_open(ctx: &mut Ctx) -> Result<()> {
         wall.as_secs_f64()
     );
     // One of them, in the reader: the payload is text.
-    click(ctx, "[data-testid=document] .document-title button").await?;
-    wait_for_css(ctx, "the reader", "[data-testid=reader]").await?;
+    ctx.click("[data-testid=document] .document-title button")
+        .await?;
+    ctx.wait_for_css("the reader", "[data-testid=reader]")
+        .await?;
     let text = ctx
         .js("return document.querySelector('[data-testid=reader-text]').textContent;")
         .await?;

@@ -4,7 +4,6 @@
 //! documents, titles and dates the core's importer gives natively; a cancelled import leaves the
 //! active corpus as it was; and, in Chromium, no request leaves the page while files import.
 
-use crate::explorer::wait_for_css;
 use anyhow::{bail, ensure, Context as _, Result};
 use entente_browser_tests::{test, Ctx, Engine, Test};
 use entente_core::import::{read_files, ImportReport};
@@ -306,7 +305,8 @@ async fn importing_the_fixture_folder_shows_its_documents_and_summary(ctx: &mut 
                 .js("return document.querySelectorAll('[data-testid=corpus-entry]').length;")
                 .await?;
             pick_files(ctx, &paths).await?;
-            wait_for_css(ctx, "the notices", "[data-testid=notices]").await?;
+            ctx.wait_for_css("the notices", "[data-testid=notices]")
+                .await?;
             let notices = ctx
                 .js("return document.querySelector('[data-testid=notices]').textContent;")
                 .await?;

@@ -17,9 +17,6 @@
 //! the source: the `Blob` handed to `URL.createObjectURL`, the exact bytes the browser would
 //! save. The text is then written to disk and opened from `file://` like a downloaded file.
 
-use crate::explorer::{
-    click, desktop, focused_id, open_app, press, wait_for_css, wait_for_no_css, wait_for_search,
-};
 use anyhow::{ensure, Context as _, Result};
 use entente_browser_tests::{test, Ctx, Test};
 use entente_core::Corpus;
@@ -61,7 +58,7 @@ fn test_corpus(name: &str, topic: &str) -> Corpus {
 /// encodes it: fast, without the long-range pass, so a saved file that carries the pass's flag
 /// ([`carried`]) shows that the saver compacted it.
 fn encode(corpus: &Corpus) -> Vec<u8> {
-    entente_core::format::encode_with_level(&entente_core::Analysed::new(corpus.clone()), 1)
+    entente_core::codec::encode_with_level(&entente_core::Analysed::new(corpus.clone()), 1)
 }
 
 /// The corpus as a saved single file carries it in its data block.
@@ -70,7 +67,7 @@ fn inlined(bytes: &[u8]) -> String {
 }
 
 /// The corpus a saved file carries, decoded from its data block. The saver compacts the corpus
-/// (`format::compact`), so its bytes may differ from [`encode`]'s; the corpus may not, and it
+/// (`codec::compact`), so its bytes may differ from [`encode`]'s; the corpus may not, and it
 /// must carry the long-range flag.
 fn carried(html: &str) -> Option<Corpus> {
     let slot = xtask::html::find_elements(html, "script", false)
@@ -78,10 +75,10 @@ fn carried(html: &str) -> Option<Corpus> {
         .find(|e| e.attr("id") == Some("entente-corpus"))?;
     let bytes = entente_core::inline_text::decode(&html[slot.inner]).ok()?;
     let flags = u16::from_le_bytes([*bytes.get(10)?, *bytes.get(11)?]);
-    if flags & entente_core::format::FLAG_LONG_RANGE == 0 {
+    if flags & entente_core::codec::FLAG_LONG_RANGE == 0 {
         return None;
     }
-    Some(entente_core::format::decode(&bytes).ok()?.corpus)
+    Some(entente_core::codec::decode(&bytes).ok()?.corpus)
 }
 
 /// Test pages in `dist/test-pages/`, removed when dropped.
@@ -135,16 +132,6 @@ impl Drop for Pages {
     }
 }
 
-async fn text_of(ctx: &Ctx, css: &str) -> Result<String> {
-    let v = ctx
-        .js_with(
-            "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
-            vec![Value::from(css)],
-        )
-        .await?;
-    Ok(v.as_str().unwrap_or_default().to_string())
-}
-
 /// Waits until the header's summary contains `needle`.
 async fn wait_for_summary(ctx: &Ctx, needle: &str) -> Result<()> {
     let script = format!(
@@ -180,14 +167,10 @@ async fn open_menu(ctx: &Ctx) -> Result<()> {
         .js("const b = document.querySelector('[data-testid=corpus-menu-button]'); return b && b.getAttribute('aria-expanded') === 'true';")
         .await?;
     if open != Value::Bool(true) {
-        click(ctx, "[data-testid=corpus-menu-button]").await?;
+        ctx.click("[data-testid=corpus-menu-button]").await?;
     }
-    wait_for_css(
-        ctx,
-        "the corpus menu",
-        "[data-testid=corpus-menu]:not([hidden])",
-    )
-    .await
+    ctx.wait_for_css("the corpus menu", "[data-testid=corpus-menu]:not([hidden])")
+        .await
 }
 
 /// The id of the corpus the page carries (its inlined corpus).
@@ -209,9 +192,9 @@ async fn inlined_id(ctx: &Ctx) -> Result<String> {
 /// Keeps the corpus with this id in the browser and waits until it is stored.
 async fn keep(ctx: &Ctx, id: &str) -> Result<()> {
     open_menu(ctx).await?;
-    click(ctx, &format!("{} [data-testid=corpus-keep]", entry(id))).await?;
-    wait_for_css(
-        ctx,
+    ctx.click(&format!("{} [data-testid=corpus-keep]", entry(id)))
+        .await?;
+    ctx.wait_for_css(
         "the corpus to be kept",
         &format!("{}[data-origin=\"kept in this browser\"]", entry(id)),
     )
@@ -291,11 +274,11 @@ async fn a_kept_corpus_is_switched_renamed_and_deleted_and_survives_reloads(
     ctx: &mut Ctx,
 ) -> Result<()> {
     ctx.restart_session().await?;
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let pages = Pages::new(ctx)?;
     let corpus = test_corpus("Library test corpus", "pipelines");
     let page = pages.write(ctx, "kept.html", &corpus, None)?;
-    open_app(ctx, &page, "").await?;
+    ctx.open_app(&page, "").await?;
     wait_for_summary(
         ctx,
         "Library test corpus · 3 documents · saved in this file",
@@ -304,74 +287,71 @@ async fn a_kept_corpus_is_switched_renamed_and_deleted_and_survives_reloads(
     wait_for_documents(ctx, &corpus).await?;
     let id = inlined_id(ctx).await?;
     ensure!(
-        id == entente_core::format::corpus_hash(&corpus),
+        id == entente_core::codec::corpus_hash(&corpus),
         "the page names the corpus {id}, not its content hash"
     );
     keep(ctx, &id).await?;
 
     // The hosted site shows its own corpus and lists the kept one.
     let site = ctx.site.served.clone();
-    open_app(ctx, &site, "").await?;
+    ctx.open_app(&site, "").await?;
     let builtin = format!("{} documents", ctx.expected.corpus.documents.len());
     wait_for_summary(ctx, &builtin).await?;
     open_menu(ctx).await?;
-    wait_for_css(ctx, "the kept corpus in the menu", &entry(&id)).await?;
-    click(ctx, &format!("{} [data-testid=corpus-open]", entry(&id))).await?;
+    ctx.wait_for_css("the kept corpus in the menu", &entry(&id))
+        .await?;
+    ctx.click(&format!("{} [data-testid=corpus-open]", entry(&id)))
+        .await?;
     wait_for_summary(
         ctx,
         "Library test corpus · 3 documents · kept in this browser",
     )
     .await?;
     wait_for_documents(ctx, &corpus).await?;
-    wait_for_search(ctx, "name the corpus", |s| {
-        s.contains(&format!("corpus={id}"))
-    })
-    .await?;
+    ctx.wait_for_search("name the corpus", |s| s.contains(&format!("corpus={id}")))
+        .await?;
 
     // A reload opens it again from the storage.
-    open_app(ctx, &site, &format!("corpus={id}")).await?;
+    ctx.open_app(&site, &format!("corpus={id}")).await?;
     wait_for_summary(ctx, "Library test corpus").await?;
     wait_for_documents(ctx, &corpus).await?;
 
     // Rename, and the name is kept.
     open_menu(ctx).await?;
-    click(ctx, &format!("{} [data-testid=corpus-rename]", entry(&id))).await?;
+    ctx.click(&format!("{} [data-testid=corpus-rename]", entry(&id)))
+        .await?;
     let field = ctx
         .client
         .find(Locator::Css("[data-testid=corpus-rename-field]"))
         .await?;
     field.clear().await?;
     field.send_keys("Renamed pipelines").await?;
-    click(ctx, "[data-testid=corpus-rename-save]").await?;
+    ctx.click("[data-testid=corpus-rename-save]").await?;
     wait_for_summary(ctx, "Renamed pipelines · 3 documents").await?;
-    open_app(ctx, &site, &format!("corpus={id}")).await?;
+    ctx.open_app(&site, &format!("corpus={id}")).await?;
     wait_for_summary(ctx, "Renamed pipelines · 3 documents").await?;
 
     // Delete asks first: Escape keeps the corpus, Delete removes it.
     open_menu(ctx).await?;
-    click(ctx, &format!("{} [data-testid=corpus-delete]", entry(&id))).await?;
-    wait_for_css(
-        ctx,
+    ctx.click(&format!("{} [data-testid=corpus-delete]", entry(&id)))
+        .await?;
+    ctx.wait_for_css(
         "the confirmation",
         "[data-testid=confirm-dialog][role=alertdialog]",
     )
     .await?;
     ensure!(
-        focused_id(ctx).await? == "confirm-cancel",
+        ctx.focused_id().await? == "confirm-cancel",
         "the confirmation does not focus Cancel"
     );
-    let question = text_of(ctx, "[data-testid=confirm-dialog]").await?;
+    let question = ctx.text_of("[data-testid=confirm-dialog]").await?;
     ensure!(
         question.contains("Renamed pipelines"),
         "the confirmation says {question:?}"
     );
-    press(ctx, Key::Escape.into()).await?;
-    wait_for_no_css(
-        ctx,
-        "the confirmation to close",
-        "[data-testid=confirm-dialog]",
-    )
-    .await?;
+    ctx.press(Key::Escape.into()).await?;
+    ctx.wait_for_no_css("the confirmation to close", "[data-testid=confirm-dialog]")
+        .await?;
     ensure!(
         ctx.js_with(
             "return !!document.querySelector(arguments[0]);",
@@ -381,16 +361,19 @@ async fn a_kept_corpus_is_switched_renamed_and_deleted_and_survives_reloads(
             == Value::Bool(true),
         "Escape deleted the corpus"
     );
-    click(ctx, &format!("{} [data-testid=corpus-delete]", entry(&id))).await?;
-    click(ctx, "[data-testid=confirm-accept]").await?;
+    ctx.click(&format!("{} [data-testid=corpus-delete]", entry(&id)))
+        .await?;
+    ctx.click("[data-testid=confirm-accept]").await?;
     wait_for_summary(ctx, &builtin).await?;
-    wait_for_search(ctx, "drop the corpus key", |s| !s.contains("corpus=")).await?;
+    ctx.wait_for_search("drop the corpus key", |s| !s.contains("corpus="))
+        .await?;
     open_menu(ctx).await?;
-    wait_for_no_css(ctx, "the deleted corpus to leave the menu", &entry(&id)).await?;
+    ctx.wait_for_no_css("the deleted corpus to leave the menu", &entry(&id))
+        .await?;
 
     // Gone after a reload too: its link now names a corpus this browser does not have.
-    open_app(ctx, &site, &format!("corpus={id}")).await?;
-    let notices = text_of(ctx, "[data-testid=notices]").await?;
+    ctx.open_app(&site, &format!("corpus={id}")).await?;
+    let notices = ctx.text_of("[data-testid=notices]").await?;
     ensure!(
         notices.contains(&format!("a corpus you don't have: {id}")),
         "the notices say {notices:?}"
@@ -399,11 +382,13 @@ async fn a_kept_corpus_is_switched_renamed_and_deleted_and_survives_reloads(
 }
 
 async fn a_link_to_an_unknown_corpus_says_so_and_keeps_its_filters(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     for base in [ctx.site.served.clone(), ctx.site.single_file.clone()] {
-        open_app(ctx, &base, "corpus=0123456789ab&q=gas&v=figures").await?;
-        wait_for_css(ctx, "the notices", "[data-testid=notices]").await?;
-        let notices = text_of(ctx, "[data-testid=notices]").await?;
+        ctx.open_app(&base, "corpus=0123456789ab&q=gas&v=figures")
+            .await?;
+        ctx.wait_for_css("the notices", "[data-testid=notices]")
+            .await?;
+        let notices = ctx.text_of("[data-testid=notices]").await?;
         ensure!(
             notices.contains("This link was made for a corpus you don't have: 0123456789ab"),
             "{base}: the notices say {notices:?}"
@@ -420,8 +405,9 @@ async fn a_link_to_an_unknown_corpus_says_so_and_keeps_its_filters(ctx: &mut Ctx
         ensure!(tab == "tab-figures", "{base}: the selected tab is {tab}");
         // Some engines refuse history changes under file://; the served site's URL is checked.
         if base.starts_with("http") {
-            let search =
-                wait_for_search(ctx, "drop the unknown corpus", |s| !s.contains("corpus=")).await?;
+            let search = ctx
+                .wait_for_search("drop the unknown corpus", |s| !s.contains("corpus="))
+                .await?;
             ensure!(
                 search.contains("q=gas"),
                 "{base}: the URL lost its filter: {search}"
@@ -433,20 +419,20 @@ async fn a_link_to_an_unknown_corpus_says_so_and_keeps_its_filters(ctx: &mut Ctx
 
 async fn a_saved_single_file_shows_its_corpus_and_restores_a_view(ctx: &mut Ctx) -> Result<()> {
     ctx.restart_session().await?;
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let pages = Pages::new(ctx)?;
     let corpus = test_corpus("Saved test corpus", "railways");
     let page = pages.write(ctx, "saved.html", &corpus, None)?;
 
     // From a single file: the page copies itself.
-    open_app(ctx, &page, "").await?;
+    ctx.open_app(&page, "").await?;
     let id = inlined_id(ctx).await?;
     capture_downloads(ctx).await?;
     open_menu(ctx).await?;
-    click(ctx, "[data-testid=save-single-file]").await?;
+    ctx.click("[data-testid=save-single-file]").await?;
     let (from_file, file_path) = saved_file(ctx, "saved-from-single-file").await?;
     check_saved(ctx, &from_file, &corpus)?;
-    let status = text_of(ctx, "[data-testid=save-status]").await?;
+    let status = ctx.text_of("[data-testid=save-status]").await?;
     ensure!(
         status.contains("entente-saved-test-corpus.html"),
         "the save status says {status:?}"
@@ -455,21 +441,22 @@ async fn a_saved_single_file_shows_its_corpus_and_restores_a_view(ctx: &mut Ctx)
     // From the hosted site: the site's single file is the template.
     keep(ctx, &id).await?;
     let site = ctx.site.served.clone();
-    open_app(ctx, &site, &format!("corpus={id}")).await?;
+    ctx.open_app(&site, &format!("corpus={id}")).await?;
     wait_for_documents(ctx, &corpus).await?;
     capture_downloads(ctx).await?;
     open_menu(ctx).await?;
-    click(ctx, "[data-testid=save-single-file]").await?;
+    ctx.click("[data-testid=save-single-file]").await?;
     let (from_site, site_path) = saved_file(ctx, "saved-from-site").await?;
     check_saved(ctx, &from_site, &corpus)?;
 
     for path in [file_path, site_path] {
         let url = file_url(&path);
-        open_app(ctx, &url, "").await?;
+        ctx.open_app(&url, "").await?;
         wait_for_summary(ctx, "Saved test corpus · 3 documents · saved in this file").await?;
         wait_for_documents(ctx, &corpus).await?;
         // A view URL made on the site applies to the saved file.
-        open_app(ctx, &url, &format!("q=railways&v=figures&corpus={id}")).await?;
+        ctx.open_app(&url, &format!("q=railways&v=figures&corpus={id}"))
+            .await?;
         wait_for_summary(ctx, "Saved test corpus").await?;
         let query = ctx
             .js("return document.querySelector('[data-testid=search]').value;")
@@ -487,13 +474,14 @@ async fn a_saved_single_file_shows_its_corpus_and_restores_a_view(ctx: &mut Ctx)
 const FAILING_OPEN: &str = "IDBFactory.prototype.open = function () { throw new DOMException('switched off by the test', 'InvalidStateError'); };";
 
 async fn unavailable_storage_is_reported_and_the_app_works_in_memory(ctx: &mut Ctx) -> Result<()> {
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let pages = Pages::new(ctx)?;
     let corpus = test_corpus("Unstored test corpus", "ferries");
     let page = pages.write(ctx, "no-storage.html", &corpus, Some(FAILING_OPEN))?;
-    open_app(ctx, &page, "").await?;
-    wait_for_css(ctx, "the storage notice", "[data-testid=storage-notice]").await?;
-    let notice = text_of(ctx, "[data-testid=storage-notice]").await?;
+    ctx.open_app(&page, "").await?;
+    ctx.wait_for_css("the storage notice", "[data-testid=storage-notice]")
+        .await?;
+    let notice = ctx.text_of("[data-testid=storage-notice]").await?;
     ensure!(
         notice.contains("storage is not available") && notice.contains("switched off by the test"),
         "the storage notice says {notice:?}"
@@ -515,23 +503,22 @@ async fn unavailable_storage_is_reported_and_the_app_works_in_memory(ctx: &mut C
         .await?;
     let builtin = builtin.as_str().unwrap_or_default().to_string();
     open_menu(ctx).await?;
-    click(
-        ctx,
-        &format!("{} [data-testid=corpus-open]", entry(&builtin)),
-    )
-    .await?;
+    ctx.click(&format!("{} [data-testid=corpus-open]", entry(&builtin)))
+        .await?;
     wait_for_summary(
         ctx,
         &format!("{} documents", ctx.expected.corpus.documents.len()),
     )
     .await?;
     open_menu(ctx).await?;
-    click(ctx, &format!("{} [data-testid=corpus-open]", entry(&id))).await?;
+    ctx.click(&format!("{} [data-testid=corpus-open]", entry(&id)))
+        .await?;
     wait_for_documents(ctx, &corpus).await?;
     // The notice offers the single file, and it carries the corpus.
-    wait_for_css(ctx, "the storage notice", "[data-testid=storage-notice]").await?;
+    ctx.wait_for_css("the storage notice", "[data-testid=storage-notice]")
+        .await?;
     capture_downloads(ctx).await?;
-    click(ctx, "[data-testid=storage-save-single-file]").await?;
+    ctx.click("[data-testid=storage-save-single-file]").await?;
     let (html, _) = saved_file(ctx, "saved-without-storage").await?;
     ensure!(
         carried(&html).as_ref() == Some(&corpus),
@@ -551,35 +538,32 @@ const ABORTING_PUT: &str = "const put = IDBObjectStore.prototype.put;
 
 async fn an_aborted_write_leaves_the_stored_corpora_whole(ctx: &mut Ctx) -> Result<()> {
     ctx.restart_session().await?;
-    desktop(ctx).await?;
+    ctx.desktop().await?;
     let pages = Pages::new(ctx)?;
     let first = test_corpus("First test corpus", "harbours");
     let second = test_corpus("Second test corpus", "tunnels");
     let first_page = pages.write(ctx, "first.html", &first, None)?;
     let second_page = pages.write(ctx, "second.html", &second, None)?;
-    open_app(ctx, &first_page, "").await?;
+    ctx.open_app(&first_page, "").await?;
     let first_id = inlined_id(ctx).await?;
     keep(ctx, &first_id).await?;
 
-    open_app(ctx, &second_page, "").await?;
+    ctx.open_app(&second_page, "").await?;
     let second_id = inlined_id(ctx).await?;
     ctx.js(ABORTING_PUT).await?;
     open_menu(ctx).await?;
-    click(
-        ctx,
-        &format!("{} [data-testid=corpus-keep]", entry(&second_id)),
-    )
-    .await?;
-    wait_for_css(ctx, "the storage notice", "[data-testid=storage-notice]").await?;
-    let notice = text_of(ctx, "[data-testid=storage-notice]").await?;
+    ctx.click(&format!("{} [data-testid=corpus-keep]", entry(&second_id)))
+        .await?;
+    ctx.wait_for_css("the storage notice", "[data-testid=storage-notice]")
+        .await?;
+    let notice = ctx.text_of("[data-testid=storage-notice]").await?;
     ensure!(
         notice.contains("could not be kept") && notice.contains("aborted"),
         "the storage notice says {notice:?}"
     );
     // Still open, in memory, and still offered to keep.
     wait_for_documents(ctx, &second).await?;
-    wait_for_css(
-        ctx,
+    ctx.wait_for_css(
         "the corpus to stay unkept",
         &format!("{}[data-origin=\"saved in this file\"]", entry(&second_id)),
     )
@@ -587,9 +571,10 @@ async fn an_aborted_write_leaves_the_stored_corpora_whole(ctx: &mut Ctx) -> Resu
 
     // After a reload without the fault: the first corpus is whole, the second was never written.
     let site = ctx.site.served.clone();
-    open_app(ctx, &site, "").await?;
+    ctx.open_app(&site, "").await?;
     open_menu(ctx).await?;
-    wait_for_css(ctx, "the first corpus in the menu", &entry(&first_id)).await?;
+    ctx.wait_for_css("the first corpus in the menu", &entry(&first_id))
+        .await?;
     ensure!(
         ctx.js_with(
             "return !document.querySelector(arguments[0]);",
@@ -599,11 +584,8 @@ async fn an_aborted_write_leaves_the_stored_corpora_whole(ctx: &mut Ctx) -> Resu
             == Value::Bool(true),
         "the aborted corpus is listed"
     );
-    click(
-        ctx,
-        &format!("{} [data-testid=corpus-open]", entry(&first_id)),
-    )
-    .await?;
+    ctx.click(&format!("{} [data-testid=corpus-open]", entry(&first_id)))
+        .await?;
     wait_for_summary(
         ctx,
         "First test corpus · 3 documents · kept in this browser",

@@ -34,7 +34,7 @@ const HEADER_LEN: usize = 16;
 
 /// Why an encoded corpus could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormatError {
+pub struct CodecError {
     kind: ErrorKind,
 }
 
@@ -47,7 +47,7 @@ enum ErrorKind {
     Inconsistent,
 }
 
-impl fmt::Display for FormatError {
+impl fmt::Display for CodecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             ErrorKind::NotACorpus => write!(f, "not an entente corpus file"),
@@ -66,10 +66,10 @@ impl fmt::Display for FormatError {
     }
 }
 
-impl std::error::Error for FormatError {}
+impl std::error::Error for CodecError {}
 
-fn corrupt(why: impl fmt::Display) -> FormatError {
-    FormatError {
+fn corrupt(why: impl fmt::Display) -> CodecError {
+    CodecError {
         kind: ErrorKind::Corrupt(why.to_string()),
     }
 }
@@ -149,7 +149,7 @@ fn seal(stream: &[u8], payload_len: usize, flags: u16, level: u8) -> Vec<u8> {
 ///
 /// # Errors
 /// As [`decode`], when the bytes are not a readable corpus.
-pub fn compact(bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
+pub fn compact(bytes: &[u8]) -> Result<Vec<u8>, CodecError> {
     let header = Header::read(bytes)?;
     let input = &bytes[HEADER_LEN..];
     let limit = header.stream_limit();
@@ -174,15 +174,15 @@ struct Header {
 }
 
 impl Header {
-    fn read(bytes: &[u8]) -> Result<Header, FormatError> {
+    fn read(bytes: &[u8]) -> Result<Header, CodecError> {
         if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-            return Err(FormatError {
+            return Err(CodecError {
                 kind: ErrorKind::NotACorpus,
             });
         }
         let version = u16::from_le_bytes([bytes[8], bytes[9]]);
         if !(OLDEST_READ..=VERSION).contains(&version) {
-            return Err(FormatError {
+            return Err(CodecError {
                 kind: ErrorKind::Version(version),
             });
         }
@@ -192,7 +192,7 @@ impl Header {
         }
         let len = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
         if len > MAX_PAYLOAD {
-            return Err(FormatError {
+            return Err(CodecError {
                 kind: ErrorKind::TooLarge(len),
             });
         }
@@ -228,7 +228,7 @@ impl Header {
 ///
 /// # Errors
 /// When the bytes are not an entente corpus, are of another format version, or are corrupt.
-pub fn decode(bytes: &[u8]) -> Result<Analysed, FormatError> {
+pub fn decode(bytes: &[u8]) -> Result<Analysed, CodecError> {
     let mut decoder = Decoder::new(bytes)?;
     while !decoder.step(usize::MAX)? {}
     decoder.finish()
@@ -286,7 +286,7 @@ impl<'a> Decoder<'a> {
     ///
     /// # Errors
     /// As [`decode`].
-    pub fn new(bytes: &'a [u8]) -> Result<Decoder<'a>, FormatError> {
+    pub fn new(bytes: &'a [u8]) -> Result<Decoder<'a>, CodecError> {
         let header = Header::read(bytes)?;
         Ok(Decoder {
             input: &bytes[HEADER_LEN..],
@@ -308,7 +308,7 @@ impl<'a> Decoder<'a> {
 
     /// Inflates up to `units` × [`INFLATE_UNIT`] more compressed bytes; once the payload is
     /// whole, reads the corpus's name and its number of documents.
-    fn inflate(&mut self, units: usize) -> Result<(), FormatError> {
+    fn inflate(&mut self, units: usize) -> Result<(), CodecError> {
         use miniz_oxide::inflate::core::inflate_flags::{
             TINFL_FLAG_HAS_MORE_INPUT, TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
         };
@@ -355,7 +355,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// Reads the next value of the payload.
-    fn take<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, FormatError> {
+    fn take<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, CodecError> {
         let rest = &self.payload[self.pos..];
         let (value, left) = postcard::take_from_bytes::<T>(rest).map_err(corrupt)?;
         self.pos += rest.len() - left.len();
@@ -364,7 +364,7 @@ impl<'a> Decoder<'a> {
 
     /// Reads a sequence's length, refusing one that the bytes left could not hold (every item
     /// takes at least one byte), so a tampered length cannot make a huge allocation.
-    fn take_len(&mut self) -> Result<usize, FormatError> {
+    fn take_len(&mut self) -> Result<usize, CodecError> {
         let n: usize = self.take()?;
         if n > self.payload.len() - self.pos {
             return Err(corrupt("a sequence is longer than the data"));
@@ -384,7 +384,7 @@ impl<'a> Decoder<'a> {
     ///
     /// # Errors
     /// As [`decode`].
-    pub fn step(&mut self, max_items: usize) -> Result<bool, FormatError> {
+    pub fn step(&mut self, max_items: usize) -> Result<bool, CodecError> {
         if self.inflater.is_some() {
             self.inflate(max_items)?;
             return Ok(false);
@@ -405,7 +405,7 @@ impl<'a> Decoder<'a> {
             None => {
                 let n = self.take_len()?;
                 if n != self.n_documents {
-                    return Err(FormatError {
+                    return Err(CodecError {
                         kind: ErrorKind::Inconsistent,
                     });
                 }
@@ -417,7 +417,7 @@ impl<'a> Decoder<'a> {
         while budget > 0 && self.analyses.len() < n_analyses {
             let analysis: crate::analysis::Analysis = self.take()?;
             if !analysis.fits(&self.documents[self.analyses.len()]) {
-                return Err(FormatError {
+                return Err(CodecError {
                     kind: ErrorKind::Inconsistent,
                 });
             }
@@ -437,7 +437,7 @@ impl<'a> Decoder<'a> {
     ///
     /// # Errors
     /// As [`decode`]; also when called before [`Decoder::step`] has read everything.
-    pub fn finish(self) -> Result<Analysed, FormatError> {
+    pub fn finish(self) -> Result<Analysed, CodecError> {
         if self.inflater.is_some()
             || self.n_analyses != Some(self.analyses.len())
             || self.documents.len() != self.n_documents

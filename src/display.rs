@@ -1,50 +1,13 @@
 //! Pure formatting for the UI: figure values as people write them ("$3.7 bn", "20.7 %",
-//! "157 GW", "230–240 MW"), partial dates, counts and labels of the core's vocabulary.
+//! "157 GW", "230–240 MW"), partial dates and counts. The labels of the core's vocabulary
+//! (countries, organizations, topics, stances, figure kinds, qualifiers) are the core's, beside
+//! each type.
 //!
 //! The core stores figures normalized (3.7e9 USD, 1.57e11 W) so they can be compared and sorted;
 //! this module turns them back into short readable text. It never fails: an odd unit is shown as
 //! written, and a missing value as an empty string.
 
-use entente_core::model::{CountryCode, Figure, FigureKind, PartialDate, Qualifier};
-use entente_core::relations::matrix::Entity;
-
-/// A country's display name, or its code when the gazetteer does not know it.
-pub fn country_label(code: CountryCode) -> String {
-    match entente_core::gazetteer::country_name(code) {
-        "?" | "" => code.as_str().to_string(),
-        name => name.to_string(),
-    }
-}
-
-/// A matrix row's display name: the country's, or the organization's.
-pub fn entity_label(e: Entity) -> String {
-    match e {
-        Entity::Country(c) => country_label(c),
-        Entity::Org(_) => e.name().to_string(),
-    }
-}
-
-/// The full label of a figure kind.
-pub fn figure_kind_label(kind: FigureKind) -> &'static str {
-    match kind {
-        FigureKind::Money => "Money",
-        FigureKind::Percent => "Percent",
-        FigureKind::Quantity => "Quantity",
-        FigureKind::Count => "Count",
-        FigureKind::Duration => "Duration",
-    }
-}
-
-/// The words of a qualifier ("over", "about"), or an empty string.
-pub fn qualifier_label(q: Option<Qualifier>) -> &'static str {
-    match q {
-        Some(Qualifier::Over) => "over",
-        Some(Qualifier::Under) => "under",
-        Some(Qualifier::Approx) => "about",
-        Some(Qualifier::UpTo) => "up to",
-        None => "",
-    }
-}
+use entente_core::model::{Figure, FigureKind, PartialDate};
 
 /// `s` cut to at most `max` bytes at a word boundary, with an ellipsis when cut.
 pub fn truncate(s: &str, max: usize) -> String {
