@@ -1,0 +1,515 @@
+//! A page's metadata as its own markup states it, before any guess: structured data (JSON-LD of
+//! an article type), Open Graph and other `<meta>` tags, microdata (`itemprop`), and the
+//! article's elements (`<h1>`, `<time datetime>`). Each value says whether the page stated it
+//! or it was inferred (a `<title>` without the site's name, a date in the URL), which the
+//! importer records as the value's provenance.
+
+use super::tree::{hint, is_article_type, Tag, Tree, NONE};
+use serde_json::Value;
+
+/// A value and whether the page's markup stated it (`true`) or it was inferred.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Stated {
+    pub value: String,
+    pub stated: bool,
+}
+
+impl Stated {
+    fn stated(value: impl Into<String>) -> Option<Stated> {
+        let value = value.into();
+        (!value.is_empty()).then_some(Stated {
+            value,
+            stated: true,
+        })
+    }
+    fn inferred(value: impl Into<String>) -> Option<Stated> {
+        let value = value.into();
+        (!value.is_empty()).then_some(Stated {
+            value,
+            stated: false,
+        })
+    }
+}
+
+/// What the page says about its article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Meta {
+    pub title: Option<Stated>,
+    pub date: Option<Stated>,
+    pub author: Option<Stated>,
+    pub site: Option<Stated>,
+    pub section: Option<Stated>,
+    pub url: Option<Stated>,
+    pub language: Option<Stated>,
+    pub description: Option<String>,
+    /// The JSON-LD `articleBody`, when the page has one.
+    pub body: Option<String>,
+}
+
+/// What the JSON-LD of an article type says.
+#[derive(Debug, Default)]
+struct LinkedData {
+    headline: Option<String>,
+    date: Option<String>,
+    author: Option<String>,
+    publisher: Option<String>,
+    section: Option<String>,
+    language: Option<String>,
+    body: Option<String>,
+    url: Option<String>,
+}
+
+/// Reads the metadata of a page whose article is the element `article`.
+pub(super) fn read(tree: &Tree, article: u32) -> Meta {
+    let ld = linked_data(tree);
+    let meta = |keys: &[&str]| -> Option<&str> {
+        keys.iter().find_map(|k| {
+            tree.meta
+                .iter()
+                .find(|m| m.key == *k && !m.content.is_empty() && !m.in_body)
+                .map(|m| m.content.as_str())
+        })
+    };
+    let site = ld
+        .publisher
+        .clone()
+        .or_else(|| meta(&["og:site_name", "application-name", "twitter:site:name"]).map(str::to_string))
+        .filter(|s| !s.contains("://"));
+    let marked = Marked::find(tree, article);
+
+    let title = choose_title(tree, &ld, &marked, site.as_deref(), &meta);
+
+    let date = ld
+        .date
+        .as_deref()
+        .and_then(date_part)
+        .or_else(|| {
+            meta(&[
+                "article:published_time",
+                "og:article:published_time",
+                "datepublished",
+                "publishdate",
+                "publish-date",
+                "publish_date",
+                "pubdate",
+                "dc.date.issued",
+                "dcterms.issued",
+                "dc.date",
+                "dcterms.date",
+                "dcterms.created",
+                "citation_publication_date",
+                "citation_date",
+                "sailthru.date",
+                "parsely-pub-date",
+                "article.published",
+                "date",
+            ])
+            .and_then(date_part)
+        })
+        .or_else(|| marked.date.as_deref().and_then(date_part))
+        .and_then(Stated::stated)
+        .or_else(|| {
+            let url = ld
+                .url
+                .as_deref()
+                .or(meta(&["og:url"]))
+                .or(tree.canonical.as_deref())?;
+            url_date(url).and_then(Stated::inferred)
+        });
+
+    let author = ld
+        .author
+        .clone()
+        .or_else(|| marked.author.clone())
+        .or_else(|| {
+            meta(&["author", "article:author", "dc.creator", "parsely-author", "byl"])
+                .map(str::to_string)
+        })
+        .map(|a| a.trim().trim_start_matches("By ").trim_start_matches("by ").trim().to_string())
+        .filter(|a| !a.contains("://") && a.len() < 200)
+        .and_then(Stated::stated);
+
+    let url = ld
+        .url
+        .clone()
+        .filter(|u| u.starts_with("http"))
+        .or_else(|| meta(&["og:url"]).map(str::to_string))
+        .or_else(|| tree.canonical.clone())
+        .and_then(Stated::stated);
+
+    Meta {
+        title,
+        date,
+        author,
+        site: site.and_then(Stated::stated),
+        section: ld
+            .section
+            .clone()
+            .or_else(|| meta(&["article:section"]).map(str::to_string))
+            .and_then(Stated::stated),
+        url,
+        language: ld
+            .language
+            .clone()
+            .or_else(|| tree.lang.clone())
+            .or_else(|| meta(&["og:locale", "content-language", "language"]).map(str::to_string))
+            .and_then(Stated::stated),
+        description: meta(&["description", "og:description", "twitter:description"])
+            .map(str::to_string),
+        body: ld.body,
+    }
+}
+
+/// What the article's elements mark up: its headline (`itemprop="headline"`, the `<h1>`), its
+/// publication date and author.
+#[derive(Debug, Default)]
+struct Marked {
+    /// `<h1>` texts, those inside the article first.
+    h1: Vec<String>,
+    headline: Option<String>,
+    date: Option<String>,
+    author: Option<String>,
+}
+
+impl Marked {
+    fn find(tree: &Tree, article: u32) -> Marked {
+        let mut m = Marked::default();
+        let mut inside = Vec::new();
+        let mut outside = Vec::new();
+        let mut first_time_inside: Option<String> = None;
+        let mut in_article = vec![false; tree.nodes.len()];
+        for i in 0..tree.nodes.len() {
+            let node = &tree.nodes[i];
+            in_article[i] = i as u32 == article
+                || (node.parent != NONE && in_article[node.parent as usize]);
+            let Some(tag) = node.tag else { continue };
+            let h = node.hints;
+            if h & hint::HIDDEN != 0 {
+                continue;
+            }
+            if tag == Tag::H(1) {
+                let t = text_of(tree, i as u32, 400);
+                if !t.is_empty() {
+                    if in_article[i] {
+                        inside.push(t);
+                    } else {
+                        outside.push(t);
+                    }
+                }
+            }
+            if h & hint::HEADLINE != 0 && m.headline.is_none() {
+                let t = tree
+                    .value_of(i as u32)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| text_of(tree, i as u32, 400));
+                if !t.is_empty() {
+                    m.headline = Some(t);
+                }
+            }
+            if h & hint::DATE_PUBLISHED != 0 && m.date.is_none() {
+                m.date = tree
+                    .value_of(i as u32)
+                    .map(str::to_string)
+                    .or_else(|| Some(text_of(tree, i as u32, 100)))
+                    .filter(|d| !d.is_empty());
+            }
+            if h & hint::AUTHOR != 0 && m.author.is_none() && tag != Tag::Root {
+                let t = tree
+                    .value_of(i as u32)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| text_of(tree, i as u32, 100));
+                if !t.is_empty() && t.len() < 100 {
+                    m.author = Some(t);
+                }
+            }
+            if tag == Tag::Time && in_article[i] && first_time_inside.is_none() {
+                first_time_inside = tree.value_of(i as u32).map(str::to_string);
+            }
+        }
+        if m.date.is_none() {
+            m.date = first_time_inside;
+        }
+        inside.extend(outside);
+        m.h1 = inside;
+        m
+    }
+}
+
+/// The collapsed text of an element, at most `max` bytes (cut at a character boundary).
+fn text_of(tree: &Tree, node: u32, max: usize) -> String {
+    let mut out = String::new();
+    let mut stack = vec![node];
+    let mut order = Vec::new();
+    // Depth-first, in document order.
+    while let Some(n) = stack.pop() {
+        order.push(n);
+        let mut kids: Vec<u32> = tree.children(n).collect();
+        kids.reverse();
+        stack.extend(kids);
+        if order.len() > 2000 {
+            break;
+        }
+    }
+    for n in order {
+        let node = &tree.nodes[n as usize];
+        if node.tag.is_none() {
+            out.push_str(tree.text_of(n));
+            out.push(' ');
+            if out.len() > max * 2 {
+                break;
+            }
+        } else if node.tag.is_some_and(|t| t.is_block()) || node.tag == Some(Tag::Br) {
+            out.push(' ');
+        }
+    }
+    let t = super::tree::collapse(&out);
+    if t.len() <= max {
+        t
+    } else {
+        let mut end = max;
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        t[..end].to_string()
+    }
+}
+
+/// Words of a title, lowercased, without punctuation, for comparing titles.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether the words of `a` are the words of `b`, or a run of them (a headline inside a
+/// `<title>` that adds the site's name).
+fn words_within(a: &str, b: &str) -> bool {
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && a.len() <= b.len() && b.windows(a.len()).any(|w| w == a.as_slice())
+}
+
+/// Chooses the title: a headline the markup states (og:title, JSON-LD `headline`, microdata),
+/// confirmed by the article's `<h1>` when it shows the same words; else the `<h1>`; else the
+/// `<title>` without the site's name.
+fn choose_title<'a>(
+    tree: &Tree,
+    ld: &LinkedData,
+    marked: &Marked,
+    site: Option<&str>,
+    meta: &impl Fn(&[&str]) -> Option<&'a str>,
+) -> Option<Stated> {
+    let stated: Vec<String> = [
+        meta(&["og:title"]).map(str::to_string),
+        ld.headline.clone(),
+        marked.headline.clone(),
+        meta(&["twitter:title", "dc.title", "title", "sailthru.title", "parsely-title"])
+            .map(str::to_string),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| super::tree::collapse(&t))
+    .filter(|t| !t.is_empty())
+    .collect();
+    // The `<h1>` the page shows, when a stated headline or the `<title>` bears it out.
+    let confirmed_h1 = marked.h1.iter().find(|h| {
+        stated.iter().any(|s| words_within(h, s))
+            || tree.title.as_deref().is_some_and(|t| words_within(h, t))
+    });
+    if let Some(h) = confirmed_h1 {
+        return Stated::stated(h.clone());
+    }
+    if let Some(s) = stated.first() {
+        let stripped = strip_site_name(s, site);
+        return if stripped == *s {
+            Stated::stated(stripped)
+        } else {
+            Stated::inferred(stripped)
+        };
+    }
+    if let Some(h) = marked.h1.first() {
+        return Stated::stated(h.clone());
+    }
+    tree.title
+        .as_deref()
+        .map(|t| strip_site_name(t, site))
+        .and_then(Stated::inferred)
+}
+
+/// A title without its site-name prefix or suffix ("Talks resume | Example News" → "Talks
+/// resume"): the site's stated name, else a last segment after a separator.
+pub(super) fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    let title = title.trim();
+    const SEPARATORS: [&str; 8] = [" | ", " – ", " — ", " - ", " · ", " :: ", " » ", " / "];
+    if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
+        for sep in SEPARATORS {
+            if let Some((head, tail)) = title.rsplit_once(sep) {
+                if words_within(tail, site) || words_within(site, tail) {
+                    return head.trim().to_string();
+                }
+            }
+            if let Some((head, tail)) = title.split_once(sep) {
+                if words_within(head, site) || words_within(site, head) {
+                    return tail.trim().to_string();
+                }
+            }
+        }
+    }
+    // Without a known site name, a last " | " segment is taken to be the site's.
+    match title.rsplit_once(" | ") {
+        Some((head, _)) if !head.trim().is_empty() => head.trim().to_string(),
+        _ => title.to_string(),
+    }
+}
+
+/// The date part of a stated date: `2024-07-03T10:00:00Z` → `2024-07-03`; other forms are kept
+/// whole for the text parser's date reader.
+fn date_part(d: &str) -> Option<String> {
+    let d = d.trim();
+    if d.is_empty() {
+        return None;
+    }
+    let b = d.as_bytes();
+    let iso = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'-' | b'/')
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b[4]
+        && b[8..10].iter().all(u8::is_ascii_digit);
+    if iso {
+        return Some(format!("{}-{}-{}", &d[..4], &d[5..7], &d[8..10]));
+    }
+    Some(d.to_string())
+}
+
+/// A date in a URL's path: `/2024/07/03/` or `/2024-07-03`.
+fn url_date(url: &str) -> Option<String> {
+    let b = url.as_bytes();
+    for i in 0..b.len().saturating_sub(10) {
+        if b[i] != b'/' {
+            continue;
+        }
+        let s = &b[i + 1..];
+        let digits = |r: std::ops::Range<usize>| s.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+        if digits(0..4) && s.get(4).is_some_and(|c| matches!(c, b'/' | b'-')) && digits(5..7) && s.get(7) == s.get(4) && digits(8..10)
+            && s.get(10).is_none_or(|c| !c.is_ascii_digit())
+        {
+            let y: u32 = url[i + 1..i + 5].parse().ok()?;
+            let m: u32 = url[i + 6..i + 8].parse().ok()?;
+            let d: u32 = url[i + 9..i + 11].parse().ok()?;
+            if (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+    }
+    None
+}
+
+/// Reads the JSON-LD blocks: the first item of an article type gives the headline, date,
+/// author, publisher, section, language and body.
+fn linked_data(tree: &Tree) -> LinkedData {
+    let mut out = LinkedData::default();
+    let mut values = Vec::new();
+    for raw in &tree.json_ld {
+        // Some pages wrap the JSON in a CDATA section or an HTML comment.
+        let raw = raw
+            .trim()
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->")
+            .trim()
+            .trim_start_matches("//<![CDATA[")
+            .trim_end_matches("//]]>")
+            .trim();
+        if raw.len() > 2_000_000 {
+            continue;
+        }
+        if let Ok(v) = serde_json::from_str::<Value>(raw) {
+            values.push(v);
+        }
+    }
+    let mut items = Vec::new();
+    for v in &values {
+        collect_items(v, &mut items, 0);
+    }
+    let article = items
+        .iter()
+        .find(|v| types(v).iter().any(|t| is_article_type(t)))
+        .or_else(|| {
+            items
+                .iter()
+                .find(|v| types(v).iter().any(|t| *t == "WebPage" || *t == "NewsArticle"))
+        });
+    if let Some(a) = article {
+        out.headline = string(a.get("headline")).or_else(|| string(a.get("name")));
+        out.date = string(a.get("datePublished")).or_else(|| string(a.get("dateCreated")));
+        out.author = name_of(a.get("author")).or_else(|| name_of(a.get("creator")));
+        out.publisher = name_of(a.get("publisher"));
+        out.section = string(a.get("articleSection"));
+        out.language = string(a.get("inLanguage"));
+        out.body = string(a.get("articleBody"));
+        out.url = string(a.get("url")).or_else(|| match a.get("mainEntityOfPage") {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(v @ Value::Object(_)) => string(v.get("@id")),
+            _ => None,
+        });
+    }
+    if out.publisher.is_none() {
+        out.publisher = items
+            .iter()
+            .find(|v| types(v).iter().any(|t| *t == "WebSite"))
+            .and_then(|v| string(v.get("name")));
+    }
+    out
+}
+
+/// Items of a JSON-LD value: the value itself, its `@graph`, the elements of an array.
+fn collect_items<'v>(v: &'v Value, out: &mut Vec<&'v Value>, depth: usize) {
+    if depth > 4 || out.len() > 200 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect_items(x, out, depth + 1)),
+        Value::Object(o) => {
+            out.push(v);
+            if let Some(g) = o.get("@graph") {
+                collect_items(g, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn types(v: &Value) -> Vec<&str> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A string value (the first of an array), with its markup and white space collapsed.
+fn string(v: Option<&Value>) -> Option<String> {
+    let s = match v? {
+        Value::String(s) => s.as_str(),
+        Value::Array(a) => a.first()?.as_str()?,
+        _ => return None,
+    };
+    let mut decoded = String::new();
+    super::entities::decode_into(s, &mut decoded);
+    let t = super::tree::collapse(&decoded);
+    (!t.is_empty()).then_some(t)
+}
+
+/// The name of a person or organization value: a string, an object's `name`, the names of an
+/// array joined with commas.
+fn name_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => string(Some(&Value::String(s.clone()))),
+        Value::Object(_) => string(v?.get("name")),
+        Value::Array(a) => {
+            let names: Vec<String> = a.iter().take(8).filter_map(|x| name_of(Some(x))).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
