@@ -51,8 +51,10 @@ struct Extractor<'t> {
     tree: &'t Tree,
     cut: Vec<Cut>,
     stat: Vec<Stat>,
-    /// Each element's own text bytes (its text-node children, not deeper).
+    /// Each block's own text bytes: its text outside any block inside it.
     own_text: Vec<u32>,
+    /// Each node's nearest block (itself for a block).
+    block_of: Vec<u32>,
 }
 
 /// Extracts the article of a page.
@@ -63,6 +65,7 @@ pub(super) fn extract(tree: &Tree) -> Article {
         cut: vec![Cut::Keep; n],
         stat: vec![Stat::default(); n],
         own_text: vec![0; n],
+        block_of: vec![0; n],
     };
     ex.mark_cuts();
     ex.sum_stats();
@@ -103,6 +106,11 @@ impl Extractor<'_> {
             if cut {
                 self.cut[i] = Cut::Always;
             }
+            self.block_of[i] = match node.tag {
+                Some(t) if t.is_block() => i as u32,
+                _ if node.parent != NONE => self.block_of[node.parent as usize],
+                _ => 0,
+            };
         }
     }
 
@@ -136,9 +144,7 @@ impl Extractor<'_> {
                     links: 0,
                     commas,
                 };
-                if node.parent != NONE {
-                    self.own_text[node.parent as usize] += text;
-                }
+                self.own_text[self.block_of[i] as usize] += text;
             } else if node.tag == Some(Tag::A) {
                 self.stat[i].links = self.stat[i].text;
             }
@@ -221,8 +227,17 @@ impl Extractor<'_> {
                 continue;
             }
             let base = 1.0 + s.commas.min(40) as f32 + (s.text as f32 / 100.0).min(3.0);
-            let mut a = self.tree.nodes[i as usize].parent;
-            let mut level = 0;
+            // A container with text of its own (text between `<br>`s, say) is a candidate
+            // itself, as well as scoring its ancestors.
+            let container = matches!(
+                self.tag(i),
+                Some(Tag::Div | Tag::Section | Tag::Article | Tag::Main | Tag::Td)
+            );
+            let (mut a, mut level) = if container {
+                (i, 0)
+            } else {
+                (self.tree.nodes[i as usize].parent, 0)
+            };
             while a != NONE && level < 5 {
                 if self.tag(a) == Some(Tag::Root) {
                     break;
@@ -369,7 +384,10 @@ impl<'e, 't> Writer<'e, 't> {
         if h & hint::ARTICLE_BODY != 0 {
             return false;
         }
-        if h & (hint::FURNITURE | hint::NAVIGATION | hint::COMMENTS) != 0 {
+        // A name of content and of furniture at once ("entry-content-read-more") is content,
+        // unless it names comments.
+        let content_word = h & hint::CONTENT != 0 && h & hint::COMMENTS == 0;
+        if h & (hint::FURNITURE | hint::NAVIGATION | hint::COMMENTS) != 0 && !content_word {
             return true;
         }
         if matches!(
@@ -480,6 +498,61 @@ impl<'e, 't> Writer<'e, 't> {
         // are what is left of a cut block: "Related stories", "Comments".
         while self.paras.last().is_some_and(|p| p.heading > 0) {
             self.paras.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod debug_tmp {
+    #[test]
+    fn debug_page() {
+        let Ok(path) = std::env::var("HTML_DEBUG") else { return };
+        let src = std::fs::read_to_string(path).unwrap();
+        let tree = super::super::tree::build(&src);
+        let mut ex = super::Extractor {
+            tree: &tree,
+            cut: vec![super::Cut::Keep; tree.nodes.len()],
+            stat: vec![super::Stat::default(); tree.nodes.len()],
+            own_text: vec![0; tree.nodes.len()],
+            block_of: vec![0; tree.nodes.len()],
+        };
+        ex.mark_cuts();
+        ex.sum_stats();
+        let root = ex.choose();
+        eprintln!("nodes {} root {} {:?} text {} total {}", tree.nodes.len(), root, tree.nodes[root as usize], ex.stat[root as usize].text, ex.stat[0].text);
+        for i in 0..40.min(tree.nodes.len()) { eprintln!("node {i} {:?} parent {} cut {:?}", tree.nodes[i].tag, tree.nodes[i].parent, ex.cut[i]); }
+        let w = super::Writer::new(&ex, root);
+        let start: u32 = std::env::var("HTML_FROM").ok().and_then(|v| v.parse().ok()).unwrap_or(root);
+        let mut st = vec![(start, 0usize)];
+        while let Some((n, d)) = st.pop() {
+            if tree.nodes[n as usize].tag.is_none() { continue; }
+            if d > 0 && ex.stat[n as usize].text > 40 {
+                eprintln!("{}{n} {:?} own {} hints {:b} text {} links {} furn {}", "  ".repeat(d), tree.nodes[n as usize].tag, ex.own_text[n as usize], tree.nodes[n as usize].hints, ex.stat[n as usize].text, ex.stat[n as usize].links, w.is_furniture(n));
+            }
+            if d > 0 && w.is_furniture(n) { continue; }
+            let mut kids: Vec<u32> = tree.children(n).collect();
+            kids.reverse();
+            if d < 14 { for k in kids { st.push((k, d + 1)); } }
+        }
+        let mut w = super::Writer::new(&ex, root);
+        w.write(root);
+        w.finish();
+        for p in &w.paras { eprintln!("PARA {} {:?}", p.heading, &p.text[..p.text.len().min(80)]); }
+        if let Ok(needle) = std::env::var("HTML_FIND") {
+            for i in 0..tree.nodes.len() {
+                if tree.nodes[i].tag.is_none() && tree.text_of(i as u32).contains(&needle) {
+                    let mut a = i as u32;
+                    while a != super::NONE {
+                        eprintln!("FIND {} {:?} hints {:b} text {} cut {:?}", a, tree.nodes[a as usize].tag, tree.nodes[a as usize].hints, ex.stat[a as usize].text, ex.cut[a as usize]);
+                        a = tree.nodes[a as usize].parent;
+                    }
+                }
+            }
+        }
+        let mut a = root;
+        while a != super::NONE {
+            eprintln!("  anc {} {:?} hints {:b} text {} cut {:?}", a, tree.nodes[a as usize].tag, tree.nodes[a as usize].hints, ex.stat[a as usize].text, ex.cut[a as usize]);
+            a = tree.nodes[a as usize].parent;
         }
     }
 }

@@ -566,7 +566,8 @@ impl<'a> Builder<'a> {
             hints,
             pre: false,
         });
-        let void = matches!(tag, Tag::Br | Tag::Hr);
+        let void = matches!(tag, Tag::Br | Tag::Hr)
+            || matches!(lower.as_str(), "input" | "embed");
         if !void && !self_closing_ok(tag, self_closing) && self.stack.len() < MAX_DEPTH {
             self.stack.push((node, tag, name_hash(name)));
         }
@@ -769,7 +770,7 @@ fn word_hint(word: &str) -> u32 {
         | b"banner" | b"cookie" | b"cookies" | b"consent" | b"gdpr" | b"popup" | b"modal"
         | b"overlay" | b"sidebar" | b"widget" | b"widgets" | b"footer" | b"masthead"
         | b"toolbar" | b"tools" | b"pagination" | b"pager" | b"outbrain" | b"taboola"
-        | b"trending" | b"popular" | b"most" | b"teaser" | b"teasers" | b"more"
+        | b"trending" | b"popular" | b"teaser" | b"teasers"
         | b"readmore" | b"tags" | b"tag" | b"keywords" | b"topics" | b"print" | b"skip"
         | b"hidden" | b"hide" | b"sr" | b"visually" | b"offscreen" | b"paywall"
         | b"login" | b"rating" | b"shopping" | b"affiliate" | b"disclaimer" | b"donate"
