@@ -76,8 +76,16 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
         .or_else(|| meta(&["og:site_name", "application-name", "twitter:site:name"]).map(str::to_string))
         .filter(|s| !s.contains("://"));
     let marked = Marked::find(tree, article);
-
-    let title = choose_title(tree, &ld, &marked, site.as_deref(), &meta);
+    let page_url = ld
+        .url
+        .as_deref()
+        .or(meta(&["og:url"]))
+        .or(tree.canonical.as_deref());
+    let site_info = Site {
+        name: site.as_deref(),
+        host_label: page_url.and_then(host_label),
+    };
+    let title = choose_title(tree, &ld, &marked, &site_info, &meta);
 
     let date = ld
         .date
@@ -282,21 +290,120 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether the words of `a` are the words of `b`, or a run of them (a headline inside a
-/// `<title>` that adds the site's name).
-fn words_within(a: &str, b: &str) -> bool {
-    let (a, b) = (words(a), words(b));
-    !a.is_empty() && a.len() <= b.len() && b.windows(a.len()).any(|w| w == a.as_slice())
+/// What a page says of its site: its stated name, and its host's main label ("lastampa" of
+/// `www.lastampa.it`), to tell a site's name from a headline.
+pub(super) struct Site<'a> {
+    pub name: Option<&'a str>,
+    pub host_label: Option<String>,
 }
 
-/// Chooses the title: a headline the markup states (og:title, JSON-LD `headline`, microdata),
-/// confirmed by the article's `<h1>` when it shows the same words; else the `<h1>`; else the
-/// `<title>` without the site's name.
+impl Site<'_> {
+    /// Whether a piece of a title names the site rather than the article.
+    fn names(&self, segment: &str) -> bool {
+        let seg = letters(segment);
+        if seg.is_empty() {
+            return false;
+        }
+        if self.name.is_some_and(|n| {
+            let n = letters(n);
+            !n.is_empty() && (n == seg || (n.len() >= 4 && seg.contains(&n)))
+        }) {
+            return true;
+        }
+        self.host_label.as_deref().is_some_and(|h| {
+            h.len() >= 4 && (seg.contains(h) || (seg.len() >= 4 && h.contains(&seg)))
+        })
+    }
+}
+
+/// The letters and digits of a string, lowercased (so "La Stampa" and "lastampa" compare).
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The main label of a URL's host: `https://www.example-news.co.uk/a` → `examplenews`.
+pub(super) fn host_label(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?.to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    // The longest label that is not "www" nor the last (the top-level domain) nor a short
+    // second-level one ("co", "com" in "co.uk", "com.br").
+    labels
+        .iter()
+        .take(labels.len().saturating_sub(1))
+        .filter(|l| !matches!(**l, "www" | "m" | "amp") && l.len() > 3)
+        .max_by_key(|l| l.len())
+        .map(|l| letters(l))
+}
+
+/// Title separators between a headline and a site's or section's name.
+const SEPARATORS: [&str; 10] = [" | ", " – ", " — ", " - ", " · ", " :: ", " » ", " / ", " • ", " ‹ "];
+
+/// A title without the site's name at either end ("Talks resume | Example News" → "Talks
+/// resume"); without a known site, a last ` | ` segment is taken to be the site's.
+pub(super) fn strip_site(title: &str, site: &Site) -> String {
+    let mut t = title.trim().to_string();
+    for _ in 0..3 {
+        let mut changed = false;
+        for sep in SEPARATORS {
+            if let Some((head, tail)) = t.rsplit_once(sep) {
+                if !head.trim().is_empty() && site.names(tail) {
+                    t = head.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+            if let Some((head, tail)) = t.split_once(sep) {
+                if !tail.trim().is_empty() && site.names(head) {
+                    t = tail.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    if t == title.trim() {
+        if let Some((head, _)) = t.rsplit_once(" | ") {
+            if !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    t
+}
+
+/// The share of words two titles have in common, over the longer one's count.
+fn overlap(a: &str, b: &str) -> f32 {
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = a.iter().filter(|w| b.contains(w)).count();
+    common as f32 / a.len().max(b.len()) as f32
+}
+
+/// Whether `short`'s words end `long`'s, after at least one more word (a kicker before a
+/// headline: "Climate Talks resume" ends with "Talks resume").
+fn ends_with_words(long: &str, short: &str) -> bool {
+    let (l, s) = (words(long), words(short));
+    !s.is_empty() && l.len() > s.len() && l.ends_with(&s)
+}
+
+/// Chooses the title. The headline the page shows (its `<h1>`, in the article first) when the
+/// page's stated headlines (og:title, JSON-LD `headline`, microdata, `<title>`) bear it out;
+/// else a stated headline without the site's name; else the `<h1>`; else the `<title>` without
+/// the site's name. An `<h1>` that is the site's name (a blog's logo) is no headline.
 fn choose_title<'a>(
     tree: &Tree,
     ld: &LinkedData,
     marked: &Marked,
-    site: Option<&str>,
+    site: &Site,
     meta: &impl Fn(&[&str]) -> Option<&'a str>,
 ) -> Option<Stated> {
     let stated: Vec<String> = [
@@ -311,55 +418,43 @@ fn choose_title<'a>(
     .map(|t| super::tree::collapse(&t))
     .filter(|t| !t.is_empty())
     .collect();
+    let mut references: Vec<String> = stated.iter().map(|s| strip_site(s, site)).collect();
+    if let Some(t) = &tree.title {
+        references.push(strip_site(t, site));
+    }
+    let headline_like = |h: &str| !site.names(h) && !words(h).is_empty();
     // The `<h1>` the page shows, when a stated headline or the `<title>` bears it out.
-    let confirmed_h1 = marked.h1.iter().find(|h| {
-        stated.iter().any(|s| words_within(h, s))
-            || tree.title.as_deref().is_some_and(|t| words_within(h, t))
-    });
-    if let Some(h) = confirmed_h1 {
+    let mut best: Option<(&String, f32)> = None;
+    for h in marked.h1.iter().filter(|h| headline_like(h)).take(6) {
+        let score = references.iter().map(|r| overlap(h, r)).fold(0.0, f32::max);
+        if score >= 0.5 && best.is_none_or(|(_, b)| score > b) {
+            best = Some((h, score));
+        }
+    }
+    if let Some((h, _)) = best {
+        // A kicker shown before the headline in the same `<h1>` is left out when a stated
+        // headline is the rest of it.
+        if let Some(r) = references.iter().find(|r| ends_with_words(h, r)) {
+            return Stated::stated(r.clone());
+        }
         return Stated::stated(h.clone());
     }
     if let Some(s) = stated.first() {
-        let stripped = strip_site_name(s, site);
+        let stripped = strip_site(s, site);
         return if stripped == *s {
             Stated::stated(stripped)
         } else {
             Stated::inferred(stripped)
         };
     }
-    if let Some(h) = marked.h1.first() {
+    if let Some(h) = marked.h1.iter().find(|h| headline_like(h)) {
         return Stated::stated(h.clone());
     }
     tree.title
         .as_deref()
-        .map(|t| strip_site_name(t, site))
+        .map(|t| strip_site(t, site))
+        .filter(|t| !site.names(t))
         .and_then(Stated::inferred)
-}
-
-/// A title without its site-name prefix or suffix ("Talks resume | Example News" → "Talks
-/// resume"): the site's stated name, else a last segment after a separator.
-pub(super) fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    let title = title.trim();
-    const SEPARATORS: [&str; 8] = [" | ", " – ", " — ", " - ", " · ", " :: ", " » ", " / "];
-    if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
-        for sep in SEPARATORS {
-            if let Some((head, tail)) = title.rsplit_once(sep) {
-                if words_within(tail, site) || words_within(site, tail) {
-                    return head.trim().to_string();
-                }
-            }
-            if let Some((head, tail)) = title.split_once(sep) {
-                if words_within(head, site) || words_within(site, head) {
-                    return tail.trim().to_string();
-                }
-            }
-        }
-    }
-    // Without a known site name, a last " | " segment is taken to be the site's.
-    match title.rsplit_once(" | ") {
-        Some((head, _)) if !head.trim().is_empty() => head.trim().to_string(),
-        _ => title.to_string(),
-    }
 }
 
 /// The date part of a stated date: `2024-07-03T10:00:00Z` → `2024-07-03`; other forms are kept
