@@ -9,6 +9,7 @@
 //! the article's text holds a table of contents followed by the sections it lists.
 
 mod content;
+mod dates;
 mod entities;
 mod meta;
 mod tree;

@@ -57,6 +57,7 @@ struct LinkedData {
     language: Option<String>,
     body: Option<String>,
     url: Option<String>,
+    modified: Option<String>,
 }
 
 /// Reads the metadata of a page whose article is the element `article`.
@@ -66,7 +67,7 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
         keys.iter().find_map(|k| {
             tree.meta
                 .iter()
-                .find(|m| m.key == *k && !m.content.is_empty() && !m.in_body)
+                .find(|m| m.key == *k && !m.content.is_empty() && (!m.in_body || *k == "datepublished"))
                 .map(|m| m.content.as_str())
         })
     };
@@ -116,13 +117,14 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
         })
         .or_else(|| marked.date.as_deref().and_then(date_part))
         .and_then(Stated::stated)
+        .or_else(|| page_url.and_then(url_date).and_then(Stated::inferred))
+        .or_else(|| marked.shown_date.clone().and_then(Stated::inferred))
         .or_else(|| {
-            let url = ld
-                .url
+            ld.modified
                 .as_deref()
-                .or(meta(&["og:url"]))
-                .or(tree.canonical.as_deref())?;
-            url_date(url).and_then(Stated::inferred)
+                .or(meta(&["article:modified_time", "og:updated_time", "datemodified"]))
+                .and_then(date_part)
+                .and_then(Stated::inferred)
         });
 
     let author = ld
@@ -177,6 +179,8 @@ struct Marked {
     headline: Option<String>,
     date: Option<String>,
     author: Option<String>,
+    /// A date shown in the text just after the headline (a byline's "07.11.2023").
+    shown_date: Option<String>,
 }
 
 impl Marked {
@@ -185,6 +189,8 @@ impl Marked {
         let mut inside = Vec::new();
         let mut outside = Vec::new();
         let mut first_time_inside: Option<String> = None;
+        let mut time_after_headline: Option<String> = None;
+        let mut headline_node: Option<u32> = None;
         let mut in_article = vec![false; tree.nodes.len()];
         for i in 0..tree.nodes.len() {
             let node = &tree.nodes[i];
@@ -198,6 +204,9 @@ impl Marked {
             if tag == Tag::H(1) {
                 let t = text_of(tree, i as u32, 400);
                 if !t.is_empty() {
+                    if headline_node.is_none() || (in_article[i] && inside.is_empty()) {
+                        headline_node = Some(i as u32);
+                    }
                     if in_article[i] {
                         inside.push(t);
                     } else {
@@ -233,14 +242,50 @@ impl Marked {
             if tag == Tag::Time && in_article[i] && first_time_inside.is_none() {
                 first_time_inside = tree.value_of(i as u32).map(str::to_string);
             }
+            if tag == Tag::Time
+                && time_after_headline.is_none()
+                && headline_node.is_some_and(|h| i as u32 > h && i as u32 - h < 400)
+            {
+                time_after_headline = tree.value_of(i as u32).map(str::to_string);
+            }
         }
         if m.date.is_none() {
-            m.date = first_time_inside;
+            m.date = first_time_inside.or(time_after_headline);
+        }
+        if let Some(start) = headline_node.or((article != 0).then_some(article)) {
+            m.shown_date = shown_date(tree, start);
         }
         inside.extend(outside);
         m.h1 = inside;
         m
     }
+}
+
+/// A date shown in the first short texts after node `start` (the headline): a byline's
+/// "07.11.2023", "2023-11-07 15:03", "7 November 2023".
+fn shown_date(tree: &Tree, start: u32) -> Option<String> {
+    let end = (start as usize + 300).min(tree.nodes.len());
+    let mut seen = 0;
+    for i in start as usize..end {
+        let node = &tree.nodes[i];
+        if node.tag.is_some() {
+            continue;
+        }
+        let t = tree.text_of(i as u32).trim();
+        if t.is_empty() {
+            continue;
+        }
+        seen += t.len();
+        if seen > 1500 {
+            break;
+        }
+        if t.len() <= 120 {
+            if let Some(d) = super::dates::find(t) {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 /// The collapsed text of an element, at most `max` bytes (cut at a character boundary).
@@ -497,7 +542,14 @@ fn url_date(url: &str) -> Option<String> {
             }
         }
     }
-    None
+    // A compact `/20240703/` segment.
+    url.split('/').find_map(|seg| {
+        (seg.len() == 8 && seg.bytes().all(|b| b.is_ascii_digit())).then(|| {
+            let (y, m, d) = (seg[..4].parse().ok()?, seg[4..6].parse().ok()?, seg[6..].parse().ok()?);
+            (1990..=2100u32).contains(&y).then_some(())?;
+            ((1..=12u32).contains(&m) && (1..=31u32).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+        })?
+    })
 }
 
 /// Reads the JSON-LD blocks: the first item of an article type gives the headline, date,
@@ -548,6 +600,14 @@ fn linked_data(tree: &Tree) -> LinkedData {
             _ => None,
         });
     }
+    if out.date.is_none() {
+        // A publication date on an item of another type (a page, a forum post, a question).
+        out.date = items
+            .iter()
+            .filter(|v| !types(v).iter().any(|t| t.ends_with("Object") || *t == "Comment"))
+            .find_map(|v| string(v.get("datePublished")));
+    }
+    out.modified = article.and_then(|a| string(a.get("dateModified")));
     if out.publisher.is_none() {
         out.publisher = items
             .iter()

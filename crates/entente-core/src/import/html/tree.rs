@@ -344,6 +344,7 @@ struct Attrs<'a> {
     href: Option<&'a str>,
     lang: Option<&'a str>,
     type_: Option<&'a str>,
+    title: Option<&'a str>,
     pubdate: bool,
 }
 
@@ -539,13 +540,23 @@ impl<'a> Builder<'a> {
         if tag == Tag::Time && attrs.pubdate {
             hints |= hint::DATE_PUBLISHED;
         }
+        // A microformat's publication date: `<abbr class="published" title="2024-07-03">`.
+        let published_title = attrs.title.filter(|_| {
+            attrs.class.is_some_and(|c| {
+                c.split_ascii_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("published"))
+            })
+        });
+        if published_title.is_some() {
+            hints |= hint::DATE_PUBLISHED;
+        }
         // The `datetime` of a `<time>`, the `content` of an element with `itemprop`, kept.
         let value = if tag == Tag::Time {
             attrs.datetime.or(attrs.content)
         } else if attrs.itemprop.is_some() {
             attrs.content.or(attrs.datetime)
         } else {
-            None
+            published_title
         };
         let (start, end) = match value {
             Some(v) if v.len() < 400 => {
@@ -867,6 +878,7 @@ fn attributes(rest: &str, from: usize) -> (Attrs<'_>, usize, bool) {
             4 if name.eq_ignore_ascii_case("type") => &mut a.type_,
             5 if name.eq_ignore_ascii_case("class") => &mut a.class,
             5 if name.eq_ignore_ascii_case("style") => &mut a.style,
+            5 if name.eq_ignore_ascii_case("title") => &mut a.title,
             6 if name.eq_ignore_ascii_case("hidden") => {
                 a.hidden = true;
                 continue;
