@@ -181,6 +181,8 @@ struct Marked {
     author: Option<String>,
     /// A date shown in the text just after the headline (a byline's "07.11.2023").
     shown_date: Option<String>,
+    /// The texts of the first `<h1>`–`<h3>` headings.
+    headings: Vec<String>,
 }
 
 impl Marked {
@@ -200,6 +202,12 @@ impl Marked {
             let h = node.hints;
             if h & hint::HIDDEN != 0 {
                 continue;
+            }
+            if matches!(tag, Tag::H(1..=3)) && m.headings.len() < 40 {
+                let t = text_of(tree, i as u32, 400);
+                if !t.is_empty() {
+                    m.headings.push(t);
+                }
             }
             if tag == Tag::H(1) {
                 let t = text_of(tree, i as u32, 400);
@@ -423,6 +431,17 @@ pub(super) fn strip_site(title: &str, site: &Site) -> String {
     t
 }
 
+/// The parts of a title between separators (`:` included), longest first.
+fn title_parts(t: &str) -> Vec<&str> {
+    let mut parts = vec![t];
+    for sep in SEPARATORS.iter().chain([" : ", ": "].iter()) {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.retain(|p| !p.trim().is_empty() && p.len() < t.len());
+    parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    parts
+}
+
 /// The share of words two titles have in common, over the longer one's count.
 fn overlap(a: &str, b: &str) -> f32 {
     let (a, b) = (words(a), words(b));
@@ -483,6 +502,19 @@ fn choose_title<'a>(
             return Stated::stated(r.clone());
         }
         return Stated::stated(h.clone());
+    }
+    // A heading that is one part of a stated title or of the `<title>` (a blog's post title
+    // in an `<h2>` under its name, a headline after a section's name).
+    let all_titles = stated.iter().chain(tree.title.as_ref());
+    for t in all_titles {
+        for part in title_parts(t) {
+            if words(part).len() >= 2
+                && !site.names(part)
+                && marked.headings.iter().any(|h| words(h) == words(part))
+            {
+                return Stated::stated(super::tree::collapse(part));
+            }
+        }
     }
     if let Some(s) = stated.first() {
         let stripped = strip_site(s, site);
