@@ -210,7 +210,7 @@ impl Marked {
                 }
             }
             if tag == Tag::H(1) {
-                let t = text_of(tree, i as u32, 400);
+                let t = without_kicker(tree, i as u32).unwrap_or_else(|| text_of(tree, i as u32, 400));
                 if !t.is_empty() {
                     if headline_node.is_none() || (in_article[i] && inside.is_empty()) {
                         headline_node = Some(i as u32);
@@ -267,6 +267,29 @@ impl Marked {
         m.h1 = inside;
         m
     }
+}
+
+/// The text of an `<h1>` without a kicker: when the heading opens with an element of a few
+/// words ("Climate" in `<h1><span>Climate</span> Talks resume in Bonn</h1>`) followed by the
+/// headline proper, the headline alone.
+fn without_kicker(tree: &Tree, h1: u32) -> Option<String> {
+    let mut kids = tree.children(h1).filter(|&c| {
+        let n = &tree.nodes[c as usize];
+        n.tag.is_some() || !tree.text_of(c).trim().is_empty()
+    });
+    let first = kids.next()?;
+    tree.nodes[first as usize].tag?;
+    let kicker = text_of(tree, first, 200);
+    let rest: Vec<String> = kids.map(|c| {
+        if tree.nodes[c as usize].tag.is_some() {
+            text_of(tree, c, 400)
+        } else {
+            super::tree::collapse(tree.text_of(c))
+        }
+    }).collect();
+    let rest = super::tree::collapse(&rest.join(" "));
+    let (k, r) = (words(&kicker).len(), words(&rest).len());
+    (k >= 1 && k <= 6 && r >= 3).then_some(rest)
 }
 
 /// A date shown in the first short texts after node `start` (the headline): a byline's
