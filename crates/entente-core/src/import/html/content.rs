@@ -167,18 +167,31 @@ impl Extractor<'_> {
         }
     }
 
-    /// The weight the page's markup gives an element as the article's container.
+    /// The weight the page's markup gives an element as the article's container. Words of
+    /// content, an article's markup and the `<article>` element do not add up beyond one
+    /// class weight, and an `<article>` among sibling `<article>`s is a card in a list.
     fn markup_weight(&self, n: u32) -> f32 {
         let h = self.hints(n);
-        let mut w = 0.0;
-        if h & hint::ARTICLE_BODY != 0 {
-            w += 50.0;
-        }
-        if h & (hint::ARTICLE | hint::MAIN) != 0 {
-            w += 15.0;
-        }
+        let tag = self.tag(n);
+        let card = matches!(tag, Some(Tag::Article)) && self.article_siblings(n) >= 2;
+        let mut positive: f32 = 0.0;
         if h & hint::CONTENT != 0 {
-            w += 25.0;
+            positive += 25.0;
+        }
+        if h & (hint::ARTICLE | hint::MAIN) != 0 && !card {
+            positive += 15.0;
+        }
+        match tag {
+            Some(Tag::Article) if !card => positive += 15.0,
+            Some(Tag::Main) => positive += 10.0,
+            _ => {}
+        }
+        // What the markup promises counts in full only for an element with text enough to be
+        // an article: a small box whose class says "text" is no article.
+        let size = (self.stat[n as usize].text as f32 / 1000.0).min(1.0);
+        let mut w = positive.min(25.0) * size;
+        if h & hint::ARTICLE_BODY != 0 {
+            w += 50.0 * size;
         }
         if h & (hint::FURNITURE | hint::NAVIGATION | hint::COMMENTS) != 0 {
             w -= 25.0;
@@ -186,9 +199,7 @@ impl Extractor<'_> {
         if h & hint::ABOUT != 0 {
             w -= 10.0;
         }
-        match self.tag(n) {
-            Some(Tag::Article) => w += 15.0,
-            Some(Tag::Main) => w += 10.0,
+        match tag {
             Some(Tag::Div) => w += 5.0,
             Some(Tag::Pre | Tag::Td | Tag::Blockquote) => w += 3.0,
             Some(Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form) => {
@@ -199,6 +210,19 @@ impl Extractor<'_> {
             _ => {}
         }
         w
+    }
+
+    /// How many other `<article>` elements share the element's parent.
+    fn article_siblings(&self, n: u32) -> usize {
+        let p = self.tree.nodes[n as usize].parent;
+        if p == NONE {
+            return 0;
+        }
+        self.tree
+            .children(p)
+            .filter(|&c| c != n && self.tag(c) == Some(Tag::Article))
+            .take(2)
+            .count()
     }
 
     /// Whether an element is a paragraph for scoring: a `<p>`, `<pre>`, `<td>`, `<blockquote>`,
@@ -267,6 +291,14 @@ impl Extractor<'_> {
             if s > best_score {
                 best_score = s;
                 best = i as u32;
+            }
+        }
+        #[cfg(test)]
+        if std::env::var("HTML_DEBUG").is_ok() {
+            let mut order: Vec<usize> = (0..n).filter(|&i| candidate[i]).collect();
+            order.sort_by(|a, b| score[*b].total_cmp(&score[*a]));
+            for &i in order.iter().take(8) {
+                eprintln!("CAND {i} {:?} score {:.1} text {} ld {:.2}", self.tag(i as u32), score[i], self.stat[i].text, self.link_density(i as u32));
             }
         }
         if best == NONE {

@@ -779,10 +779,10 @@ fn word_hint(word: &str) -> u32 {
         | b"subscription" | b"signup" | b"promo" | b"promotion" | b"sponsor" | b"sponsored"
         | b"ad" | b"ads" | b"advert" | b"advertisement" | b"adslot" | b"adunit" | b"dfp"
         | b"banner" | b"cookie" | b"cookies" | b"consent" | b"gdpr" | b"popup" | b"modal"
-        | b"overlay" | b"sidebar" | b"widget" | b"widgets" | b"footer" | b"masthead"
+        | b"overlay" | b"sidebar" | b"footer" | b"masthead"
         | b"toolbar" | b"tools" | b"pagination" | b"pager" | b"outbrain" | b"taboola"
         | b"trending" | b"popular" | b"teaser" | b"teasers"
-        | b"readmore" | b"tags" | b"tag" | b"keywords" | b"topics" | b"print" | b"skip"
+        | b"readmore" | b"tags" | b"keywords" | b"topics" | b"print" | b"skip"
         | b"hidden" | b"hide" | b"sr" | b"visually" | b"offscreen" | b"paywall"
         | b"login" | b"rating" | b"shopping" | b"affiliate" | b"disclaimer" | b"donate"
         | b"donation" | b"follow" | b"rss" | b"noprint" | b"alert" | b"sticky" => {
