@@ -361,15 +361,22 @@ impl Extractor<'_> {
                 continue;
             }
             let st = self.stat[s as usize];
+            let furniture = self.hints(s) & (hint::FURNITURE | hint::NAVIGATION | hint::COMMENTS) != 0
+                || matches!(self.tag(s), Some(Tag::Aside | Tag::Footer | Tag::Header | Tag::Form | Tag::Figure));
             let content = (candidate[s as usize] && score[s as usize] >= threshold)
+                || (!furniture && st.text >= 200 && self.link_density(s) < 0.2)
                 || (self.tag(s) == Some(Tag::P)
                     && st.text > 80
                     && self.link_density(s) < 0.25);
+            #[cfg(test)]
+            if std::env::var("HTML_DEBUG").is_ok() {
+                eprintln!("SIB {s} {:?} cand {} score {:.1} thr {:.1} text {} content {content}", self.tag(s), candidate[s as usize], score[s as usize], threshold, st.text);
+            }
             if content {
                 joined += st.text;
             }
         }
-        if joined * 3 >= self.stat[top as usize].text && joined > 0 {
+        if joined * 4 >= self.stat[top as usize].text && joined > 0 {
             p
         } else {
             top
