@@ -276,6 +276,11 @@ impl Extractor<'_> {
                     l => l as f32 * 3.0,
                 };
                 score[a as usize] += base / div;
+                // A card in a list of `<article>`s (teasers of other stories) scores for itself
+                // only, not for the list around it.
+                if self.tag(a) == Some(Tag::Article) && self.article_siblings(a) >= 2 {
+                    break;
+                }
                 a = self.tree.nodes[a as usize].parent;
                 level += 1;
             }
@@ -433,6 +438,9 @@ impl<'e, 't> Writer<'e, 't> {
             tag,
             Some(Tag::Aside | Tag::Footer | Tag::Header | Tag::Form | Tag::Figcaption | Tag::Caption)
         ) {
+            return true;
+        }
+        if tag == Some(Tag::Article) && ex.article_siblings(n) >= 2 {
             return true;
         }
         if h & hint::ABOUT != 0 && h & hint::CONTENT == 0 && st.text < 400 {
