@@ -73,6 +73,15 @@ pub(super) fn extract(tree: &Tree) -> Article {
     let mut out = Writer::new(&ex, root);
     out.write(root);
     out.finish();
+    if out.paras.is_empty() {
+        // Nothing but what looked like furniture: the page's text as it stands (still without
+        // what is never text), rather than nothing. A page of scripts and navigation stays
+        // empty and is refused.
+        out = Writer::new(&ex, 0);
+        out.soft_cuts = false;
+        out.write(0);
+        out.finish();
+    }
     Article {
         paragraphs: out.paras,
         root,
@@ -392,7 +401,11 @@ impl Extractor<'_> {
 /// Writes the chosen element's text as paragraphs, leaving out furniture.
 struct Writer<'e, 't> {
     ex: &'e Extractor<'t>,
+    root: u32,
     root_text: u32,
+    /// Whether furniture by class words, link density and cards is left out (else only the
+    /// elements that are furniture by their tag: asides, headers, footers, forms).
+    soft_cuts: bool,
     paras: Vec<Para>,
     cur: String,
     cur_heading: u8,
@@ -403,6 +416,8 @@ impl<'e, 't> Writer<'e, 't> {
     fn new(ex: &'e Extractor<'t>, root: u32) -> Self {
         Writer {
             ex,
+            root,
+            soft_cuts: true,
             root_text: ex.stat[root as usize].text,
             paras: Vec::new(),
             cur: String::new(),
@@ -420,6 +435,13 @@ impl<'e, 't> Writer<'e, 't> {
         }
         let h = ex.hints(n);
         let tag = ex.tag(n);
+        if matches!(
+            tag,
+            Some(Tag::Aside | Tag::Footer | Tag::Header | Tag::Figcaption | Tag::Caption)
+        ) && h & hint::ARTICLE_BODY == 0
+        {
+            return true;
+        }
         // An element with most of the article's text is a wrapper, whatever its class says.
         let big = st.text * 2 > self.root_text && h & hint::COMMENTS == 0;
         if big {
@@ -434,10 +456,7 @@ impl<'e, 't> Writer<'e, 't> {
         if h & (hint::FURNITURE | hint::NAVIGATION | hint::COMMENTS) != 0 && !content_word {
             return true;
         }
-        if matches!(
-            tag,
-            Some(Tag::Aside | Tag::Footer | Tag::Header | Tag::Form | Tag::Figcaption | Tag::Caption)
-        ) {
+        if tag == Some(Tag::Form) {
             return true;
         }
         if tag == Some(Tag::Article) && ex.article_siblings(n) >= 2 {
@@ -466,7 +485,17 @@ impl<'e, 't> Writer<'e, 't> {
             self.text(n);
             return;
         };
-        if tag != Tag::Root && n != 0 && self.is_furniture(n) && !self.is_root(n) {
+        let furniture = if self.soft_cuts {
+            self.is_furniture(n)
+        } else {
+            matches!(
+                tag,
+                Tag::Aside | Tag::Footer | Tag::Header | Tag::Form | Tag::Figcaption
+            ) && ex.hints(n) & hint::ARTICLE_BODY == 0
+        };
+        // The chosen element itself is never furniture (it may be a card when every story on
+        // the page is one).
+        if n != self.root && furniture {
             self.flush();
             return;
         }
@@ -494,10 +523,6 @@ impl<'e, 't> Writer<'e, 't> {
         if block {
             self.flush();
         }
-    }
-
-    fn is_root(&self, _n: u32) -> bool {
-        false
     }
 
     fn text(&mut self, n: u32) {
