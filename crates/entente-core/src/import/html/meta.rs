@@ -176,6 +176,8 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
 struct Marked {
     /// `<h1>` texts, those inside the article first.
     h1: Vec<String>,
+    /// How many of them are inside the article.
+    h1_inside: usize,
     headline: Option<String>,
     date: Option<String>,
     author: Option<String>,
@@ -263,6 +265,7 @@ impl Marked {
         if let Some(start) = headline_node.or((article != 0).then_some(article)) {
             m.shown_date = shown_date(tree, start);
         }
+        m.h1_inside = inside.len();
         inside.extend(outside);
         m.h1 = inside;
         m
@@ -517,6 +520,10 @@ fn choose_title<'a>(
         if score >= 0.5 && best.is_none_or(|(_, b)| score > b) {
             best = Some((h, score));
         }
+    }
+    // The article's one `<h1>`, when nothing better agrees with the stated headlines.
+    if best.is_none() && marked.h1_inside == 1 && headline_like(&marked.h1[0]) && words(&marked.h1[0]).len() >= 2 {
+        best = Some((&marked.h1[0], 0.0));
     }
     if let Some((h, _)) = best {
         // A kicker shown before the headline in the same `<h1>` is left out when a stated
