@@ -120,6 +120,12 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
         .or_else(|| page_url.and_then(url_date).and_then(Stated::inferred))
         .or_else(|| marked.shown_date.clone().and_then(Stated::inferred))
         .or_else(|| {
+            tree.title
+                .as_deref()
+                .and_then(super::dates::find)
+                .and_then(Stated::inferred)
+        })
+        .or_else(|| {
             ld.modified
                 .as_deref()
                 .or(meta(&["article:modified_time", "og:updated_time", "datemodified"]))
@@ -295,28 +301,57 @@ fn without_kicker(tree: &Tree, h1: u32) -> Option<String> {
     (k >= 1 && k <= 6 && r >= 3).then_some(rest)
 }
 
-/// A date shown in the first short texts after node `start` (the headline): a byline's
-/// "07.11.2023", "2023-11-07 15:03", "7 November 2023".
+/// A date shown near node `start` (the headline): first in an element whose class names a
+/// date or the article's particulars ("date", "published", "meta") just before or after it,
+/// then in the first short texts after it ("07.11.2023", "2023-11-07 15:03", "7 November 2023").
 fn shown_date(tree: &Tree, start: u32) -> Option<String> {
+    let from = (start as usize).saturating_sub(80);
     let end = (start as usize + 300).min(tree.nodes.len());
+    let about = |i: usize| {
+        let mut a = tree.nodes[i].parent;
+        for _ in 0..3 {
+            if a == NONE {
+                return false;
+            }
+            if tree.nodes[a as usize].hints & hint::ABOUT != 0 {
+                return true;
+            }
+            a = tree.nodes[a as usize].parent;
+        }
+        false
+    };
+    let date_in = |i: usize| {
+        let t = tree.text_of(i as u32).trim();
+        (!t.is_empty() && t.len() <= 120)
+            .then(|| super::dates::find(t))
+            .flatten()
+    };
+    let mut best: Option<(usize, String)> = None;
+    for i in from..end {
+        if tree.nodes[i].tag.is_some() || !about(i) {
+            continue;
+        }
+        if let Some(d) = date_in(i) {
+            let distance = i.abs_diff(start as usize);
+            if best.as_ref().is_none_or(|(b, _)| distance < *b) {
+                best = Some((distance, d));
+            }
+        }
+    }
+    if let Some((_, d)) = best {
+        return Some(d);
+    }
     let mut seen = 0;
     for i in start as usize..end {
-        let node = &tree.nodes[i];
-        if node.tag.is_some() {
+        if tree.nodes[i].tag.is_some() {
             continue;
         }
-        let t = tree.text_of(i as u32).trim();
-        if t.is_empty() {
-            continue;
-        }
-        seen += t.len();
+        seen += tree.text_of(i as u32).trim().len();
         if seen > 1500 {
             break;
         }
-        if t.len() <= 120 {
-            if let Some(d) = super::dates::find(t) {
-                return Some(d);
-            }
+        if let Some(d) = date_in(i) {
+            return Some(d);
         }
     }
     None
@@ -581,7 +616,9 @@ fn date_part(d: &str) -> Option<String> {
     if iso {
         return Some(format!("{}-{}-{}", &d[..4], &d[5..7], &d[8..10]));
     }
-    Some(d.to_string())
+    // Other whole dates ("01-11-2023 10:29", "Tue, 7 Nov 2023"), else the value as stated for
+    // the text parser's date reader.
+    Some(super::dates::find(&d.replace('T', " ")).unwrap_or_else(|| d.to_string()))
 }
 
 /// A date in a URL's path: `/2024/07/03/` or `/2024-07-03`.

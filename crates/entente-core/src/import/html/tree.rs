@@ -791,7 +791,8 @@ fn word_hint(word: &str) -> u32 {
         b"nav" | b"navbar" | b"navigation" | b"menu" | b"breadcrumb" | b"breadcrumbs"
         | b"crumbs" | b"header" | b"topbar" => hint::NAVIGATION,
         b"caption" | b"credit" | b"credits" | b"byline" | b"dateline" | b"author" | b"bio"
-        | b"meta" | b"metadata" | b"info" | b"timestamp" | b"date" | b"published" => {
+        | b"meta" | b"metadata" | b"info" | b"timestamp" | b"date" | b"published" | b"time"
+        | b"datetime" | b"pubdate" | b"posted" | b"datum" | b"fecha" => {
             hint::ABOUT
         }
         b"article" | b"articlebody" | b"body" | b"content" | b"entry" | b"post" | b"story"
