@@ -127,6 +127,15 @@ impl Page {
             }
             out.push_str(&p.text);
         }
+        if out.is_empty() {
+            // A page that is nothing but its headline: the headline is its text.
+            return self
+                .paragraphs
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+        }
         out
     }
 }
@@ -144,3 +153,5 @@ fn same_words(a: &str, b: &str) -> bool {
     }
 }
 
+#[cfg(test)]
+mod tests;

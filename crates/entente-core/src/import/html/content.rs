@@ -307,14 +307,6 @@ impl Extractor<'_> {
                 best = i as u32;
             }
         }
-        #[cfg(test)]
-        if std::env::var("HTML_DEBUG").is_ok() {
-            let mut order: Vec<usize> = (0..n).filter(|&i| candidate[i]).collect();
-            order.sort_by(|a, b| score[*b].total_cmp(&score[*a]));
-            for &i in order.iter().take(8) {
-                eprintln!("CAND {i} {:?} score {:.1} text {} ld {:.2}", self.tag(i as u32), score[i], self.stat[i].text, self.link_density(i as u32));
-            }
-        }
         if best == NONE {
             return 0;
         }
@@ -382,10 +374,6 @@ impl Extractor<'_> {
                 || (self.tag(s) == Some(Tag::P)
                     && st.text > 80
                     && self.link_density(s) < 0.25);
-            #[cfg(test)]
-            if std::env::var("HTML_DEBUG").is_ok() {
-                eprintln!("SIB {s} {:?} cand {} score {:.1} thr {:.1} text {} content {content}", self.tag(s), candidate[s as usize], score[s as usize], threshold, st.text);
-            }
             if content {
                 joined += st.text;
             }
@@ -501,8 +489,11 @@ impl<'e, 't> Writer<'e, 't> {
         }
         match tag {
             Tag::Br => {
+                // One break is a line break; a second in a row ends the paragraph.
                 self.pending_space = false;
-                if !self.cur.is_empty() && !self.cur.ends_with('\n') {
+                if self.cur.ends_with('\n') {
+                    self.flush();
+                } else if !self.cur.is_empty() {
                     self.cur.push('\n');
                 }
                 return;
@@ -568,63 +559,10 @@ impl<'e, 't> Writer<'e, 't> {
         self.flush();
         // Headings that head nothing (the last paragraphs, or followed only by another heading)
         // are what is left of a cut block: "Related stories", "Comments".
-        while self.paras.last().is_some_and(|p| p.heading > 0) {
-            self.paras.pop();
-        }
-    }
-}
-
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn debug_page() {
-        let Ok(path) = std::env::var("HTML_DEBUG") else { return };
-        let src = std::fs::read_to_string(path).unwrap();
-        let tree = super::super::tree::build(&src);
-        let mut ex = super::Extractor {
-            tree: &tree,
-            cut: vec![super::Cut::Keep; tree.nodes.len()],
-            stat: vec![super::Stat::default(); tree.nodes.len()],
-            own_text: vec![0; tree.nodes.len()],
-            block_of: vec![0; tree.nodes.len()],
-        };
-        ex.mark_cuts();
-        ex.sum_stats();
-        let root = ex.choose();
-        eprintln!("nodes {} root {} {:?} text {} total {}", tree.nodes.len(), root, tree.nodes[root as usize], ex.stat[root as usize].text, ex.stat[0].text);
-        for i in 0..40.min(tree.nodes.len()) { eprintln!("node {i} {:?} parent {} cut {:?}", tree.nodes[i].tag, tree.nodes[i].parent, ex.cut[i]); }
-        let w = super::Writer::new(&ex, root);
-        let start: u32 = std::env::var("HTML_FROM").ok().and_then(|v| v.parse().ok()).unwrap_or(root);
-        let mut st = vec![(start, 0usize)];
-        while let Some((n, d)) = st.pop() {
-            if tree.nodes[n as usize].tag.is_none() { continue; }
-            if d > 0 && ex.stat[n as usize].text > 40 {
-                eprintln!("{}{n} {:?} own {} hints {:b} text {} links {} furn {}", "  ".repeat(d), tree.nodes[n as usize].tag, ex.own_text[n as usize], tree.nodes[n as usize].hints, ex.stat[n as usize].text, ex.stat[n as usize].links, w.is_furniture(n));
+        if self.paras.iter().any(|p| p.heading == 0) {
+            while self.paras.last().is_some_and(|p| p.heading > 0) {
+                self.paras.pop();
             }
-            if d > 0 && w.is_furniture(n) { continue; }
-            let mut kids: Vec<u32> = tree.children(n).collect();
-            kids.reverse();
-            if d < 14 { for k in kids { st.push((k, d + 1)); } }
-        }
-        let mut w = super::Writer::new(&ex, root);
-        w.write(root);
-        w.finish();
-        for p in &w.paras { eprintln!("PARA {} {:?}", p.heading, &p.text[..p.text.len().min(80)]); }
-        if let Ok(needle) = std::env::var("HTML_FIND") {
-            for i in 0..tree.nodes.len() {
-                if tree.nodes[i].tag.is_none() && tree.text_of(i as u32).contains(&needle) {
-                    let mut a = i as u32;
-                    while a != super::NONE {
-                        eprintln!("FIND {} {:?} hints {:b} text {} cut {:?}", a, tree.nodes[a as usize].tag, tree.nodes[a as usize].hints, ex.stat[a as usize].text, ex.cut[a as usize]);
-                        a = tree.nodes[a as usize].parent;
-                    }
-                }
-            }
-        }
-        let mut a = root;
-        while a != super::NONE {
-            eprintln!("  anc {} {:?} hints {:b} text {} cut {:?}", a, tree.nodes[a as usize].tag, tree.nodes[a as usize].hints, ex.stat[a as usize].text, ex.cut[a as usize]);
-            a = tree.nodes[a as usize].parent;
         }
     }
 }

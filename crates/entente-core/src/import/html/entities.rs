@@ -81,15 +81,8 @@ const C1: [char; 32] = [
     '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}', '\u{178}',
 ];
 
-/// Decodes character references (`&amp;`, `&#8217;`, `&#x2019;`). Unknown or malformed ones
-/// stay as written; code points that cannot be characters become U+FFFD.
-pub(crate) fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    decode_into(s, &mut out);
-    out
-}
-
-/// [`decode_entities`], appending to `out`.
+/// Decodes character references (`&amp;`, `&#8217;`, `&#x2019;`) of `s` into `out`. Unknown or
+/// malformed ones stay as written; code points that cannot be characters become U+FFFD.
 pub(super) fn decode_into(s: &str, out: &mut String) {
     if !s.contains('&') {
         out.push_str(s);

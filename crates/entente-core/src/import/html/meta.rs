@@ -184,6 +184,8 @@ struct Marked {
     h1: Vec<String>,
     /// How many of them are inside the article.
     h1_inside: usize,
+    /// Whether an element was chosen as the article (not the whole page).
+    article_marked: bool,
     headline: Option<String>,
     date: Option<String>,
     author: Option<String>,
@@ -272,6 +274,7 @@ impl Marked {
             m.shown_date = shown_date(tree, start);
         }
         m.h1_inside = inside.len();
+        m.article_marked = article != 0;
         inside.extend(outside);
         m.h1 = inside;
         m
@@ -557,7 +560,7 @@ fn choose_title<'a>(
         }
     }
     // The article's one `<h1>`, when nothing better agrees with the stated headlines.
-    if best.is_none() && marked.h1_inside == 1 && headline_like(&marked.h1[0]) && words(&marked.h1[0]).len() >= 2 {
+    if best.is_none() && marked.article_marked && marked.h1_inside == 1 && headline_like(&marked.h1[0]) && words(&marked.h1[0]).len() >= 2 {
         best = Some((&marked.h1[0], 0.0));
     }
     if let Some((h, _)) = best {
