@@ -33,11 +33,17 @@ fn page(n: usize) -> String {
     }
     p.push_str("</style><script>");
     for i in 0..600 {
-        let _ = write!(p, "window.cfg{i} = {{a: {i}, b: \"<div>{i}</div>\", c: [1, 2, 3]}}; ");
+        let _ = write!(
+            p,
+            "window.cfg{i} = {{a: {i}, b: \"<div>{i}</div>\", c: [1, 2, 3]}}; "
+        );
     }
     p.push_str("</script></head><body><header class=\"site-header\"><nav><ul>");
     for i in 0..120 {
-        let _ = write!(p, "<li class=\"menu-item\"><a href=\"/section/{i}\">Section {i}</a></li>");
+        let _ = write!(
+            p,
+            "<li class=\"menu-item\"><a href=\"/section/{i}\">Section {i}</a></li>"
+        );
     }
     p.push_str("</ul></nav></header><main><div class=\"layout\"><article class=\"story\">");
     let _ = write!(
@@ -57,7 +63,10 @@ fn page(n: usize) -> String {
     }
     p.push_str("</div><div class=\"share-tools\"><a href=\"/s/1\">Share</a> <a href=\"/s/2\">Post</a></div></article><aside class=\"sidebar\"><h3>Most read</h3><ol>");
     for i in 0..20 {
-        let _ = write!(p, "<li><a href=\"/story/{i}\">Another story about a subject, number {i}</a></li>");
+        let _ = write!(
+            p,
+            "<li><a href=\"/story/{i}\">Another story about a subject, number {i}</a></li>"
+        );
     }
     p.push_str("</ol></aside></div><section class=\"related\"><h2>Related</h2>");
     for i in 0..12 {

@@ -211,9 +211,16 @@ impl Extractor<'_> {
         match tag {
             Some(Tag::Div) => w += 5.0,
             Some(Tag::Pre | Tag::Td | Tag::Blockquote) => w += 3.0,
-            Some(Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form) => {
-                w -= 3.0
-            }
+            Some(
+                Tag::Address
+                | Tag::Ol
+                | Tag::Ul
+                | Tag::Dl
+                | Tag::Dd
+                | Tag::Dt
+                | Tag::Li
+                | Tag::Form,
+            ) => w -= 3.0,
             Some(Tag::H(_) | Tag::Th) => w -= 5.0,
             Some(Tag::Aside | Tag::Footer | Tag::Header) => w -= 25.0,
             _ => {}
@@ -345,7 +352,10 @@ impl Extractor<'_> {
                 continue;
             }
             let t = self.stat[i].text;
-            if t * 2 >= best_text && t >= 200 && found.is_none_or(|f| t > self.stat[f as usize].text) {
+            if t * 2 >= best_text
+                && t >= 200
+                && found.is_none_or(|f| t > self.stat[f as usize].text)
+            {
                 found = Some(i as u32);
             }
         }
@@ -367,13 +377,15 @@ impl Extractor<'_> {
                 continue;
             }
             let st = self.stat[s as usize];
-            let furniture = self.hints(s) & (hint::FURNITURE | hint::NAVIGATION | hint::COMMENTS) != 0
-                || matches!(self.tag(s), Some(Tag::Aside | Tag::Footer | Tag::Header | Tag::Form | Tag::Figure));
+            let furniture = self.hints(s) & (hint::FURNITURE | hint::NAVIGATION | hint::COMMENTS)
+                != 0
+                || matches!(
+                    self.tag(s),
+                    Some(Tag::Aside | Tag::Footer | Tag::Header | Tag::Form | Tag::Figure)
+                );
             let content = (candidate[s as usize] && score[s as usize] >= threshold)
                 || (!furniture && st.text >= 200 && self.link_density(s) < 0.2)
-                || (self.tag(s) == Some(Tag::P)
-                    && st.text > 80
-                    && self.link_density(s) < 0.25);
+                || (self.tag(s) == Some(Tag::P) && st.text > 80 && self.link_density(s) < 0.25);
             if content {
                 joined += st.text;
             }
@@ -456,9 +468,16 @@ impl<'e, 't> Writer<'e, 't> {
         // Blocks that are mostly links: menus, lists of related stories, tag lists.
         let ld = ex.link_density(n);
         match tag {
-            Some(Tag::Ul | Tag::Ol | Tag::Dl | Tag::Div | Tag::Section | Tag::Table | Tag::Li | Tag::P) => {
-                ld > 0.5 && (st.text < 1000 || ld > 0.8)
-            }
+            Some(
+                Tag::Ul
+                | Tag::Ol
+                | Tag::Dl
+                | Tag::Div
+                | Tag::Section
+                | Tag::Table
+                | Tag::Li
+                | Tag::P,
+            ) => ld > 0.5 && (st.text < 1000 || ld > 0.8),
             _ => false,
         }
     }

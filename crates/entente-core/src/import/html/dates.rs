@@ -6,18 +6,52 @@
 /// Month names, by calendar (not by site): English, German, French, Spanish, Italian,
 /// Portuguese and Dutch full names, and the three-letter English abbreviations.
 const MONTHS: [&[&str]; 12] = [
-    &["january", "januar", "janvier", "enero", "gennaio", "janeiro", "januari", "jan", "jänner"],
-    &["february", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "feb"],
-    &["march", "märz", "maerz", "mars", "marzo", "março", "maart", "mar"],
+    &[
+        "january", "januar", "janvier", "enero", "gennaio", "janeiro", "januari", "jan", "jänner",
+    ],
+    &[
+        "february",
+        "februar",
+        "février",
+        "fevrier",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februari",
+        "feb",
+    ],
+    &[
+        "march", "märz", "maerz", "mars", "marzo", "março", "maart", "mar",
+    ],
     &["april", "avril", "abril", "aprile", "apr"],
     &["may", "mai", "mayo", "maggio", "maio", "mei"],
     &["june", "juni", "juin", "junio", "giugno", "junho", "jun"],
     &["july", "juli", "juillet", "julio", "luglio", "julho", "jul"],
     &["august", "août", "aout", "agosto", "augustus", "aug"],
-    &["september", "septembre", "septiembre", "settembre", "setembro", "sep", "sept"],
-    &["october", "oktober", "octobre", "octubre", "ottobre", "outubro", "oct", "okt"],
+    &[
+        "september",
+        "septembre",
+        "septiembre",
+        "settembre",
+        "setembro",
+        "sep",
+        "sept",
+    ],
+    &[
+        "october", "oktober", "octobre", "octubre", "ottobre", "outubro", "oct", "okt",
+    ],
     &["november", "novembre", "noviembre", "novembro", "nov"],
-    &["december", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "dec", "dez"],
+    &[
+        "december",
+        "dezember",
+        "décembre",
+        "decembre",
+        "diciembre",
+        "dicembre",
+        "dezembro",
+        "dec",
+        "dez",
+    ],
 ];
 
 fn month(word: &str) -> Option<u32> {
@@ -84,7 +118,10 @@ pub(super) fn find(text: &str) -> Option<String> {
         }
         let Some(m) = month(w) else { continue };
         let day = |s: &str| {
-            let s = s.trim_end_matches('.').trim_end_matches("st").trim_end_matches("nd");
+            let s = s
+                .trim_end_matches('.')
+                .trim_end_matches("st")
+                .trim_end_matches("nd");
             let s = s.trim_end_matches("rd").trim_end_matches("th");
             num(s).filter(|d| (1..=31).contains(d))
         };

@@ -164,4 +164,3 @@ fn reference(s: &str) -> Option<(Decoded, usize)> {
         .find(|(n, _)| *n == name)
         .map(|(_, v)| (Decoded::Str(v), end + 1))
 }
-

@@ -15,7 +15,7 @@ pub(super) struct Stated {
 }
 
 impl Stated {
-    fn stated(value: impl Into<String>) -> Option<Stated> {
+    fn given(value: impl Into<String>) -> Option<Stated> {
         let value = value.into();
         (!value.is_empty()).then_some(Stated {
             value,
@@ -67,14 +67,18 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
         keys.iter().find_map(|k| {
             tree.meta
                 .iter()
-                .find(|m| m.key == *k && !m.content.is_empty() && (!m.in_body || *k == "datepublished"))
+                .find(|m| {
+                    m.key == *k && !m.content.is_empty() && (!m.in_body || *k == "datepublished")
+                })
                 .map(|m| m.content.as_str())
         })
     };
     let site = ld
         .publisher
         .clone()
-        .or_else(|| meta(&["og:site_name", "application-name", "twitter:site:name"]).map(str::to_string))
+        .or_else(|| {
+            meta(&["og:site_name", "application-name", "twitter:site:name"]).map(str::to_string)
+        })
         .filter(|s| !s.contains("://"));
     let marked = Marked::find(tree, article);
     let page_url = ld
@@ -116,7 +120,7 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
             .and_then(date_part)
         })
         .or_else(|| marked.date.as_deref().and_then(date_part))
-        .and_then(Stated::stated)
+        .and_then(Stated::given)
         .or_else(|| page_url.and_then(url_date).and_then(Stated::inferred))
         .or_else(|| marked.shown_date.clone().and_then(Stated::inferred))
         .or_else(|| {
@@ -128,7 +132,11 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
         .or_else(|| {
             ld.modified
                 .as_deref()
-                .or(meta(&["article:modified_time", "og:updated_time", "datemodified"]))
+                .or(meta(&[
+                    "article:modified_time",
+                    "og:updated_time",
+                    "datemodified",
+                ]))
                 .and_then(date_part)
                 .and_then(Stated::inferred)
         });
@@ -138,12 +146,24 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
         .clone()
         .or_else(|| marked.author.clone())
         .or_else(|| {
-            meta(&["author", "article:author", "dc.creator", "parsely-author", "byl"])
-                .map(str::to_string)
+            meta(&[
+                "author",
+                "article:author",
+                "dc.creator",
+                "parsely-author",
+                "byl",
+            ])
+            .map(str::to_string)
         })
-        .map(|a| a.trim().trim_start_matches("By ").trim_start_matches("by ").trim().to_string())
+        .map(|a| {
+            a.trim()
+                .trim_start_matches("By ")
+                .trim_start_matches("by ")
+                .trim()
+                .to_string()
+        })
         .filter(|a| !a.contains("://") && a.len() < 200)
-        .and_then(Stated::stated);
+        .and_then(Stated::given);
 
     let url = ld
         .url
@@ -151,25 +171,25 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
         .filter(|u| u.starts_with("http"))
         .or_else(|| meta(&["og:url"]).map(str::to_string))
         .or_else(|| tree.canonical.clone())
-        .and_then(Stated::stated);
+        .and_then(Stated::given);
 
     Meta {
         title,
         date,
         author,
-        site: site.and_then(Stated::stated),
+        site: site.and_then(Stated::given),
         section: ld
             .section
             .clone()
             .or_else(|| meta(&["article:section"]).map(str::to_string))
-            .and_then(Stated::stated),
+            .and_then(Stated::given),
         url,
         language: ld
             .language
             .clone()
             .or_else(|| tree.lang.clone())
             .or_else(|| meta(&["og:locale", "content-language", "language"]).map(str::to_string))
-            .and_then(Stated::stated),
+            .and_then(Stated::given),
         description: meta(&["description", "og:description", "twitter:description"])
             .map(str::to_string),
         body: ld.body,
@@ -206,8 +226,8 @@ impl Marked {
         let mut in_article = vec![false; tree.nodes.len()];
         for i in 0..tree.nodes.len() {
             let node = &tree.nodes[i];
-            in_article[i] = i as u32 == article
-                || (node.parent != NONE && in_article[node.parent as usize]);
+            in_article[i] =
+                i as u32 == article || (node.parent != NONE && in_article[node.parent as usize]);
             let Some(tag) = node.tag else { continue };
             let h = node.hints;
             if h & hint::HIDDEN != 0 {
@@ -220,7 +240,8 @@ impl Marked {
                 }
             }
             if tag == Tag::H(1) {
-                let t = without_kicker(tree, i as u32).unwrap_or_else(|| text_of(tree, i as u32, 400));
+                let t =
+                    without_kicker(tree, i as u32).unwrap_or_else(|| text_of(tree, i as u32, 400));
                 if !t.is_empty() {
                     if headline_node.is_none() || (in_article[i] && inside.is_empty()) {
                         headline_node = Some(i as u32);
@@ -292,16 +313,18 @@ fn without_kicker(tree: &Tree, h1: u32) -> Option<String> {
     let first = kids.next()?;
     tree.nodes[first as usize].tag?;
     let kicker = text_of(tree, first, 200);
-    let rest: Vec<String> = kids.map(|c| {
-        if tree.nodes[c as usize].tag.is_some() {
-            text_of(tree, c, 400)
-        } else {
-            super::tree::collapse(tree.text_of(c))
-        }
-    }).collect();
+    let rest: Vec<String> = kids
+        .map(|c| {
+            if tree.nodes[c as usize].tag.is_some() {
+                text_of(tree, c, 400)
+            } else {
+                super::tree::collapse(tree.text_of(c))
+            }
+        })
+        .collect();
     let rest = super::tree::collapse(&rest.join(" "));
     let (k, r) = (words(&kicker).len(), words(&rest).len());
-    (k >= 1 && k <= 6 && r >= 3).then_some(rest)
+    ((1..=6).contains(&k) && r >= 3).then_some(rest)
 }
 
 /// A date shown near node `start` (the headline): first in an element whose class names a
@@ -444,7 +467,10 @@ fn letters(s: &str) -> String {
 /// The main label of a URL's host: `https://www.example-news.co.uk/a` → `examplenews`.
 pub(super) fn host_label(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#', ':']).next()?.to_ascii_lowercase();
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
     let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
     // The longest label that is not "www" nor the last (the top-level domain) nor a short
     // second-level one ("co", "com" in "co.uk", "com.br").
@@ -457,7 +483,9 @@ pub(super) fn host_label(url: &str) -> Option<String> {
 }
 
 /// Title separators between a headline and a site's or section's name.
-const SEPARATORS: [&str; 10] = [" | ", " – ", " — ", " - ", " · ", " :: ", " » ", " / ", " • ", " ‹ "];
+const SEPARATORS: [&str; 10] = [
+    " | ", " – ", " — ", " - ", " · ", " :: ", " » ", " / ", " • ", " ‹ ",
+];
 
 /// A title without the site's name at either end ("Talks resume | Example News" → "Talks
 /// resume"); without a known site, a last ` | ` segment is taken to be the site's.
@@ -538,8 +566,14 @@ fn choose_title<'a>(
         meta(&["og:title"]).map(str::to_string),
         ld.headline.clone(),
         marked.headline.clone(),
-        meta(&["twitter:title", "dc.title", "title", "sailthru.title", "parsely-title"])
-            .map(str::to_string),
+        meta(&[
+            "twitter:title",
+            "dc.title",
+            "title",
+            "sailthru.title",
+            "parsely-title",
+        ])
+        .map(str::to_string),
     ]
     .into_iter()
     .flatten()
@@ -560,16 +594,21 @@ fn choose_title<'a>(
         }
     }
     // The article's one `<h1>`, when nothing better agrees with the stated headlines.
-    if best.is_none() && marked.article_marked && marked.h1_inside == 1 && headline_like(&marked.h1[0]) && words(&marked.h1[0]).len() >= 2 {
+    if best.is_none()
+        && marked.article_marked
+        && marked.h1_inside == 1
+        && headline_like(&marked.h1[0])
+        && words(&marked.h1[0]).len() >= 2
+    {
         best = Some((&marked.h1[0], 0.0));
     }
     if let Some((h, _)) = best {
         // A kicker shown before the headline in the same `<h1>` is left out when a stated
         // headline is the rest of it.
         if let Some(r) = references.iter().find(|r| ends_with_words(h, r)) {
-            return Stated::stated(r.clone());
+            return Stated::given(r.clone());
         }
-        return Stated::stated(h.clone());
+        return Stated::given(h.clone());
     }
     // A heading that is one part of a stated title or of the `<title>` (a blog's post title
     // in an `<h2>` under its name, a headline after a section's name).
@@ -580,20 +619,20 @@ fn choose_title<'a>(
                 && !site.names(part)
                 && marked.headings.iter().any(|h| words(h) == words(part))
             {
-                return Stated::stated(super::tree::collapse(part));
+                return Stated::given(super::tree::collapse(part));
             }
         }
     }
     if let Some(s) = stated.first() {
         let stripped = strip_site(s, site);
         return if stripped == *s {
-            Stated::stated(stripped)
+            Stated::given(stripped)
         } else {
             Stated::inferred(stripped)
         };
     }
     if let Some(h) = marked.h1.iter().find(|h| headline_like(h)) {
-        return Stated::stated(h.clone());
+        return Stated::given(h.clone());
     }
     tree.title
         .as_deref()
@@ -632,8 +671,13 @@ fn url_date(url: &str) -> Option<String> {
             continue;
         }
         let s = &b[i + 1..];
-        let digits = |r: std::ops::Range<usize>| s.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-        if digits(0..4) && s.get(4).is_some_and(|c| matches!(c, b'/' | b'-')) && digits(5..7) && s.get(7) == s.get(4) && digits(8..10)
+        let digits =
+            |r: std::ops::Range<usize>| s.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+        if digits(0..4)
+            && s.get(4).is_some_and(|c| matches!(c, b'/' | b'-'))
+            && digits(5..7)
+            && s.get(7) == s.get(4)
+            && digits(8..10)
             && s.get(10).is_none_or(|c| !c.is_ascii_digit())
         {
             let y: u32 = url[i + 1..i + 5].parse().ok()?;
@@ -647,9 +691,14 @@ fn url_date(url: &str) -> Option<String> {
     // A compact `/20240703/` segment.
     url.split('/').find_map(|seg| {
         (seg.len() == 8 && seg.bytes().all(|b| b.is_ascii_digit())).then(|| {
-            let (y, m, d) = (seg[..4].parse().ok()?, seg[4..6].parse().ok()?, seg[6..].parse().ok()?);
+            let (y, m, d) = (
+                seg[..4].parse().ok()?,
+                seg[4..6].parse().ok()?,
+                seg[6..].parse().ok()?,
+            );
             (1990..=2100u32).contains(&y).then_some(())?;
-            ((1..=12u32).contains(&m) && (1..=31u32).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+            ((1..=12u32).contains(&m) && (1..=31u32).contains(&d))
+                .then(|| format!("{y:04}-{m:02}-{d:02}"))
         })?
     })
 }
@@ -684,9 +733,11 @@ fn linked_data(tree: &Tree) -> LinkedData {
         .iter()
         .find(|v| types(v).iter().any(|t| is_article_type(t)))
         .or_else(|| {
-            items
-                .iter()
-                .find(|v| types(v).iter().any(|t| *t == "WebPage" || *t == "NewsArticle"))
+            items.iter().find(|v| {
+                types(v)
+                    .iter()
+                    .any(|t| *t == "WebPage" || *t == "NewsArticle")
+            })
         });
     if let Some(a) = article {
         out.headline = string(a.get("headline")).or_else(|| string(a.get("name")));
@@ -706,14 +757,18 @@ fn linked_data(tree: &Tree) -> LinkedData {
         // A publication date on an item of another type (a page, a forum post, a question).
         out.date = items
             .iter()
-            .filter(|v| !types(v).iter().any(|t| t.ends_with("Object") || *t == "Comment"))
+            .filter(|v| {
+                !types(v)
+                    .iter()
+                    .any(|t| t.ends_with("Object") || *t == "Comment")
+            })
             .find_map(|v| string(v.get("datePublished")));
     }
     out.modified = article.and_then(|a| string(a.get("dateModified")));
     if out.publisher.is_none() {
         out.publisher = items
             .iter()
-            .find(|v| types(v).iter().any(|t| *t == "WebSite"))
+            .find(|v| types(v).contains(&"WebSite"))
             .and_then(|v| string(v.get("name")));
     }
     out

@@ -241,10 +241,30 @@ fn site_names_are_stripped_from_titles() {
         host_label: url.and_then(meta::host_label),
     };
     let rows: &[(&str, Option<&str>, Option<&str>, &str)] = &[
-        ("Talks resume | Example News", Some("Example News"), None, "Talks resume"),
-        ("Example News - Talks resume", Some("Example News"), None, "Talks resume"),
-        ("Talks resume - La Stampa", None, Some("https://www.lastampa.it/x"), "Talks resume"),
-        ("Talks resume | Forum | Example", Some("Example"), None, "Talks resume | Forum"),
+        (
+            "Talks resume | Example News",
+            Some("Example News"),
+            None,
+            "Talks resume",
+        ),
+        (
+            "Example News - Talks resume",
+            Some("Example News"),
+            None,
+            "Talks resume",
+        ),
+        (
+            "Talks resume - La Stampa",
+            None,
+            Some("https://www.lastampa.it/x"),
+            "Talks resume",
+        ),
+        (
+            "Talks resume | Forum | Example",
+            Some("Example"),
+            None,
+            "Talks resume | Forum",
+        ),
         ("Talks - the sequel", None, None, "Talks - the sequel"),
         ("Talks resume | Site", None, None, "Talks resume"),
     ];
@@ -338,15 +358,24 @@ fn provenance_is_recorded_on_the_document() {
     let stated = format!("<meta property=og:title content='Talks resume'><meta property='article:published_time' content='2024-07-03'>{p}");
     let out = read_file("a.html", stated.as_bytes());
     let d = &out.documents[0];
-    assert_eq!(d.title.as_ref().map(|t| t.origin), Some(Origin::FrontMatter));
+    assert_eq!(
+        d.title.as_ref().map(|t| t.origin),
+        Some(Origin::FrontMatter)
+    );
     assert_eq!(d.date.as_ref().map(|t| t.origin), Some(Origin::FrontMatter));
     // Inferred by entente: detected.
     let inferred = format!("<title>Talks resume | Example</title><link rel=canonical href='https://example.org/2024/07/03/talks'>{p}");
     let out = read_file("a.html", inferred.as_bytes());
     let d = &out.documents[0];
-    assert_eq!(d.title.as_ref().map(|t| t.value.as_str()), Some("Talks resume"));
+    assert_eq!(
+        d.title.as_ref().map(|t| t.value.as_str()),
+        Some("Talks resume")
+    );
     assert_eq!(d.title.as_ref().map(|t| t.origin), Some(Origin::Detected));
-    assert_eq!(d.date.map(|t| (t.value.to_string(), t.origin)), Some(("2024-07-03".to_string(), Origin::Detected)));
+    assert_eq!(
+        d.date.map(|t| (t.value.to_string(), t.origin)),
+        Some(("2024-07-03".to_string(), Origin::Detected))
+    );
 }
 
 #[test]
@@ -368,9 +397,16 @@ fn a_page_of_furniture_is_refused_and_a_bare_one_read() {
     assert!(out.refusal.is_none(), "{:?}", out.refusal);
     assert!(out.documents[0].text.contains("Talks in Bonn."));
     // No text but a description: the description, with a warning.
-    let out = read_file("a.html", b"<meta name=description content='Talks resumed.'><nav>Home</nav>");
+    let out = read_file(
+        "a.html",
+        b"<meta name=description content='Talks resumed.'><nav>Home</nav>",
+    );
     assert_eq!(out.documents[0].text.trim(), "Talks resumed.");
-    assert!(out.warnings[0].contains("description"), "{:?}", out.warnings);
+    assert!(
+        out.warnings[0].contains("description"),
+        "{:?}",
+        out.warnings
+    );
 }
 
 #[test]
@@ -403,7 +439,16 @@ fn hostile_pages_stay_inert_and_linear() {
     // Deep nesting, unclosed elements and many siblings are read in linear time and bounded
     // depth (no recursion overflow).
     let n = 100_000;
-    for unit in ["<div>", "<p>", "<li>", "<table><tr><td>", "<span>", "<article>", "<h1>", "<b><i>"] {
+    for unit in [
+        "<div>",
+        "<p>",
+        "<li>",
+        "<table><tr><td>",
+        "<span>",
+        "<article>",
+        "<h1>",
+        "<b><i>",
+    ] {
         let mut page = unit.repeat(n);
         page.push_str("Deep text at the bottom of the page.");
         let out = read_file("deep.html", page.as_bytes());

@@ -121,9 +121,7 @@ impl Tag {
             // documents and graphics).
             b"select" | b"option" | b"optgroup" | b"datalist" | b"input" | b"dialog"
             | b"object" | b"embed" | b"canvas" | b"audio" | b"video" | b"picture" | b"svg"
-            | b"math" | b"map" | b"applet" | b"legend" | b"meter" | b"progress" => {
-                Tag::Dropped
-            }
+            | b"math" | b"map" | b"applet" | b"legend" | b"meter" | b"progress" => Tag::Dropped,
             _ => Tag::Other,
         }
     }
@@ -577,8 +575,7 @@ impl<'a> Builder<'a> {
             hints,
             pre: false,
         });
-        let void = matches!(tag, Tag::Br | Tag::Hr)
-            || matches!(lower.as_str(), "input" | "embed");
+        let void = matches!(tag, Tag::Br | Tag::Hr) || matches!(lower.as_str(), "input" | "embed");
         if !void && !self_closing_ok(tag, self_closing) && self.stack.len() < MAX_DEPTH {
             self.stack.push((node, tag, name_hash(name)));
         }
@@ -588,7 +585,10 @@ impl<'a> Builder<'a> {
     fn implied_ends(&mut self, tag: Tag) {
         if tag.closes_p() {
             self.close_within(Tag::P, |t| {
-                matches!(t, Tag::Table | Tag::Td | Tag::Th | Tag::Caption | Tag::Button)
+                matches!(
+                    t,
+                    Tag::Table | Tag::Td | Tag::Th | Tag::Caption | Tag::Button
+                )
             });
         }
         match tag {
@@ -744,7 +744,9 @@ pub(super) fn class_hints(value: &str) -> u32 {
         for i in 0..=bytes.len() {
             let boundary = i == bytes.len()
                 || matches!(bytes[i], b'-' | b'_' | b':' | b'.' | b'/')
-                || (i > start && bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase());
+                || (i > start
+                    && bytes[i].is_ascii_uppercase()
+                    && bytes[i - 1].is_ascii_lowercase());
             if boundary {
                 if i > start {
                     name_h |= word_hint(&name[start..i]);
@@ -779,26 +781,19 @@ fn word_hint(word: &str) -> u32 {
         | b"subscription" | b"signup" | b"promo" | b"promotion" | b"sponsor" | b"sponsored"
         | b"ad" | b"ads" | b"advert" | b"advertisement" | b"adslot" | b"adunit" | b"dfp"
         | b"banner" | b"cookie" | b"cookies" | b"consent" | b"gdpr" | b"popup" | b"modal"
-        | b"overlay" | b"sidebar" | b"footer" | b"masthead"
-        | b"toolbar" | b"tools" | b"pagination" | b"pager" | b"outbrain" | b"taboola"
-        | b"trending" | b"popular" | b"teaser" | b"teasers"
-        | b"readmore" | b"tags" | b"keywords" | b"topics" | b"print" | b"skip"
-        | b"hidden" | b"hide" | b"sr" | b"visually" | b"offscreen" | b"paywall"
+        | b"overlay" | b"sidebar" | b"footer" | b"masthead" | b"toolbar" | b"tools"
+        | b"pagination" | b"pager" | b"outbrain" | b"taboola" | b"trending" | b"popular"
+        | b"teaser" | b"teasers" | b"readmore" | b"tags" | b"keywords" | b"topics" | b"print"
+        | b"skip" | b"hidden" | b"hide" | b"sr" | b"visually" | b"offscreen" | b"paywall"
         | b"login" | b"rating" | b"shopping" | b"affiliate" | b"disclaimer" | b"donate"
-        | b"donation" | b"follow" | b"rss" | b"noprint" | b"alert" | b"sticky" => {
-            hint::FURNITURE
-        }
+        | b"donation" | b"follow" | b"rss" | b"noprint" | b"alert" | b"sticky" => hint::FURNITURE,
         b"nav" | b"navbar" | b"navigation" | b"menu" | b"breadcrumb" | b"breadcrumbs"
         | b"crumbs" | b"header" | b"topbar" => hint::NAVIGATION,
         b"caption" | b"credit" | b"credits" | b"byline" | b"dateline" | b"author" | b"bio"
         | b"meta" | b"metadata" | b"info" | b"timestamp" | b"date" | b"published" | b"time"
-        | b"datetime" | b"pubdate" | b"posted" | b"datum" | b"fecha" => {
-            hint::ABOUT
-        }
+        | b"datetime" | b"pubdate" | b"posted" | b"datum" | b"fecha" => hint::ABOUT,
         b"article" | b"articlebody" | b"body" | b"content" | b"entry" | b"post" | b"story"
-        | b"text" | b"prose" | b"blog" | b"main" | b"maincontent" | b"richtext" => {
-            hint::CONTENT
-        }
+        | b"text" | b"prose" | b"blog" | b"main" | b"maincontent" | b"richtext" => hint::CONTENT,
         _ => 0,
     }
 }
@@ -837,7 +832,11 @@ fn attributes(rest: &str, from: usize) -> (Attrs<'_>, usize, bool) {
         }
         self_closing = false;
         let name_start = i;
-        while i < b.len() && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0C' | b'/' | b'>' | b'=')
+        while i < b.len()
+            && !matches!(
+                b[i],
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0C' | b'/' | b'>' | b'='
+            )
         {
             i += 1;
         }
@@ -917,7 +916,8 @@ fn find_end_tag(src: &str, from: usize, name: &str) -> usize {
         if b.get(at + 1) == Some(&b'/')
             && after <= b.len()
             && b[at + 2..after].eq_ignore_ascii_case(n)
-            && b.get(after).is_none_or(|c| is_ws(*c) || matches!(c, b'/' | b'>'))
+            && b.get(after)
+                .is_none_or(|c| is_ws(*c) || matches!(c, b'/' | b'>'))
         {
             return at;
         }
