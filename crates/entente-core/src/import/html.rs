@@ -74,6 +74,43 @@ pub(super) fn read(name: &str, text: &str) -> FileOutcome {
     }
 }
 
+/// A page that is not valid UTF-8, decoded as the single-byte encoding its `<meta charset>` (or
+/// `http-equiv` content type) declares: ISO-8859-1, Windows-1252 or ASCII, which browsers all
+/// read as Windows-1252. `None` for any other declaration, or none.
+pub(super) fn decode_declared(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .copied()
+        .skip_while(|&b| b == b'"' || b == b'\'' || b == b' ')
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
+        .collect();
+    let single_byte = matches!(
+        label.as_slice(),
+        b"iso-8859-1"
+            | b"iso8859-1"
+            | b"latin1"
+            | b"l1"
+            | b"windows-1252"
+            | b"cp1252"
+            | b"us-ascii"
+            | b"ascii"
+            | b"iso-8859-15"
+            | b"latin-1"
+    );
+    single_byte.then(|| {
+        bytes
+            .iter()
+            .map(|&b| match b {
+                0x80..=0x9F => entities::windows_1252(b),
+                _ => char::from(b),
+            })
+            .collect()
+    })
+}
+
 /// What was read from a page: its article's paragraphs and its metadata.
 #[derive(Debug)]
 struct Page {

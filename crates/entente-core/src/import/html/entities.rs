@@ -164,3 +164,8 @@ fn reference(s: &str) -> Option<(Decoded, usize)> {
         .find(|(n, _)| *n == name)
         .map(|(_, v)| (Decoded::Str(v), end + 1))
 }
+
+/// The Windows-1252 character of a byte 0x80–0x9F.
+pub(super) fn windows_1252(b: u8) -> char {
+    C1[usize::from(b.wrapping_sub(0x80)) % C1.len()]
+}

@@ -311,7 +311,12 @@ fn without_kicker(tree: &Tree, h1: u32) -> Option<String> {
         n.tag.is_some() || !tree.text_of(c).trim().is_empty()
     });
     let first = kids.next()?;
-    tree.nodes[first as usize].tag?;
+    if !matches!(
+        tree.nodes[first as usize].tag?,
+        Tag::Span | Tag::Div | Tag::P
+    ) {
+        return None;
+    }
     let kicker = text_of(tree, first, 200);
     let rest: Vec<String> = kids
         .map(|c| {
@@ -323,6 +328,12 @@ fn without_kicker(tree: &Tree, h1: u32) -> Option<String> {
         })
         .collect();
     let rest = super::tree::collapse(&rest.join(" "));
+    // The separator a kicker is written with ("Climate: Talks resume") goes with it.
+    let rest = rest
+        .trim_start_matches(|c: char| {
+            matches!(c, ':' | '-' | '–' | '—' | '|' | '·' | '•') || c.is_whitespace()
+        })
+        .to_string();
     let (k, r) = (words(&kicker).len(), words(&rest).len());
     ((1..=6).contains(&k) && r >= 3).then_some(rest)
 }
@@ -383,31 +394,37 @@ fn shown_date(tree: &Tree, start: u32) -> Option<String> {
     None
 }
 
-/// The collapsed text of an element, at most `max` bytes (cut at a character boundary).
+/// The collapsed text of an element, at most `max` bytes (cut at a character boundary), without
+/// what is never text (hidden elements, ruby annotations, controls).
 fn text_of(tree: &Tree, node: u32, max: usize) -> String {
     let mut out = String::new();
     let mut stack = vec![node];
-    let mut order = Vec::new();
+    let mut visited = 0;
     // Depth-first, in document order.
     while let Some(n) = stack.pop() {
-        order.push(n);
-        let mut kids: Vec<u32> = tree.children(n).collect();
-        kids.reverse();
-        stack.extend(kids);
-        if order.len() > 2000 {
+        visited += 1;
+        if visited > 4000 || out.len() > max * 2 {
             break;
         }
-    }
-    for n in order {
+        if n == NONE {
+            // The end of a block.
+            out.push(' ');
+            continue;
+        }
         let node = &tree.nodes[n as usize];
-        if node.tag.is_none() {
-            out.push_str(tree.text_of(n));
-            out.push(' ');
-            if out.len() > max * 2 {
-                break;
+        match node.tag {
+            None => out.push_str(tree.text_of(n)),
+            Some(Tag::Dropped | Tag::Button) => continue,
+            Some(_) if node.hints & hint::HIDDEN != 0 => continue,
+            Some(t) => {
+                if t.is_block() || t == Tag::Br {
+                    out.push(' ');
+                    stack.push(NONE);
+                }
+                let mut kids: Vec<u32> = tree.children(n).collect();
+                kids.reverse();
+                stack.extend(kids);
             }
-        } else if node.tag.is_some_and(|t| t.is_block()) || node.tag == Some(Tag::Br) {
-            out.push(' ');
         }
     }
     let t = super::tree::collapse(&out);
@@ -495,14 +512,14 @@ pub(super) fn strip_site(title: &str, site: &Site) -> String {
         let mut changed = false;
         for sep in SEPARATORS {
             if let Some((head, tail)) = t.rsplit_once(sep) {
-                if !head.trim().is_empty() && site.names(tail) {
+                if !head.trim().is_empty() && (site.names(tail) || is_date_part(tail)) {
                     t = head.trim().to_string();
                     changed = true;
                     break;
                 }
             }
             if let Some((head, tail)) = t.split_once(sep) {
-                if !tail.trim().is_empty() && site.names(head) {
+                if !tail.trim().is_empty() && (site.names(head) || is_date_part(head)) {
                     t = tail.trim().to_string();
                     changed = true;
                     break;
@@ -532,6 +549,12 @@ fn title_parts(t: &str) -> Vec<&str> {
     parts.retain(|p| !p.trim().is_empty() && p.len() < t.len());
     parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
     parts
+}
+
+/// Whether a piece of a title is only a date ("23.01.2022", "7 November 2023").
+fn is_date_part(part: &str) -> bool {
+    let part = part.trim();
+    part.len() <= 24 && super::dates::find(part).is_some()
 }
 
 /// The share of words two titles have in common, over the longer one's count.

@@ -223,6 +223,18 @@ fn titles_come_from_the_page_markup_first() {
             format!("<title>Example Blog » Talks resume in Bonn</title><h1>Example Blog</h1><h2>Talks resume in Bonn</h2>{p}"),
             Some(("Talks resume in Bonn", true)),
         ),
+        // ... and the separator written after the kicker.
+        (
+            format!("<meta property=og:title content='Climate: Talks resume in Bonn'><article><h1><span>Climate</span>: Talks resume in Bonn</h1>{p}</article>"),
+            Some(("Talks resume in Bonn", true)),
+        ),
+        // A date before a separator is no part of the headline.
+        (format!("<title>23.01.2022 - Talks resume in Bonn</title>{p}"), Some(("Talks resume in Bonn", false))),
+        // Ruby annotations (pronunciation) are not text.
+        (
+            format!("<article><h1><ruby>漢<rt>かん</rt></ruby>字の話</h1>{p}</article>"),
+            Some(("漢字の話", true)),
+        ),
         // The article's one <h1> when nothing states a headline.
         (format!("<article><h1>Talks resume</h1>{p}</article>"), Some(("Talks resume", true))),
         (format!("<title>Plain</title>{p}"), Some(("Plain", false))),
@@ -460,4 +472,37 @@ fn hostile_pages_stay_inert_and_linear() {
         "[".repeat(10_000)
     );
     assert_eq!(body(&json_ld), "Body text.");
+}
+
+#[test]
+fn declared_single_byte_encodings_are_read() {
+    let rows: &[(&[u8], Option<&str>)] = &[
+        (
+            b"<meta charset=\"iso-8859-1\"><p>Caf\xe9 \x93talks\x94</p>",
+            Some("<meta charset=\"iso-8859-1\"><p>Café \u{201C}talks\u{201D}</p>"),
+        ),
+        (
+            b"<meta http-equiv=Content-Type content='text/html; charset=windows-1252'><p>\xe9</p>",
+            Some(
+                "<meta http-equiv=Content-Type content='text/html; charset=windows-1252'><p>é</p>",
+            ),
+        ),
+        (b"<meta charset=shift_jis><p>\x82\xa0</p>", None),
+        (b"<p>no declaration \xe9</p>", None),
+    ];
+    for (bytes, want) in rows {
+        assert_eq!(decode_declared(bytes).as_deref(), *want, "{bytes:?}");
+    }
+    // Through the importer: no lossy-decoding warning, the right characters.
+    let out = read_file(
+        "a.html",
+        b"<meta charset=latin1><p>Caf\xe9 talks in Baku continue.</p>",
+    );
+    let d = &out.documents[0];
+    assert!(d.text.contains("Café talks"), "{:?}", d.text);
+    assert!(
+        d.warnings.iter().all(|w| !w.contains("UTF-8")),
+        "{:?}",
+        d.warnings
+    );
 }

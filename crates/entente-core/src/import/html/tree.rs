@@ -121,7 +121,9 @@ impl Tag {
             // documents and graphics).
             b"select" | b"option" | b"optgroup" | b"datalist" | b"input" | b"dialog"
             | b"object" | b"embed" | b"canvas" | b"audio" | b"video" | b"picture" | b"svg"
-            | b"math" | b"map" | b"applet" | b"legend" | b"meter" | b"progress" => Tag::Dropped,
+            | b"math" | b"map" | b"applet" | b"legend" | b"meter" | b"progress" | b"rt" | b"rp" => {
+                Tag::Dropped
+            }
             _ => Tag::Other,
         }
     }
