@@ -90,8 +90,8 @@ fn numeric(token: &str) -> Option<String> {
             }
             if c.len() == 4 {
                 return match sep {
-                    // Day first, the order wherever dots are used.
-                    '.' => iso(c_n, b_n, a_n),
+                    // Day first, the order wherever dots or dashes are used.
+                    '.' | '-' => iso(c_n, b_n, a_n),
                     // A slash or dash date only when its order is certain.
                     _ if a_n > 12 => iso(c_n, b_n, a_n),
                     _ if b_n > 12 => iso(c_n, a_n, b_n),
@@ -165,6 +165,7 @@ mod tests {
             ("27/01/2020", Some("2020-01-27")),
             ("01/27/2020", Some("2020-01-27")),
             ("03/04/2020", None),
+            ("01-11-2023 10:29", Some("2023-11-01")),
             ("7 November 2023", Some("2023-11-07")),
             ("7. März 2021", Some("2021-03-07")),
             ("Nov. 7, 2023 at 10:00", Some("2023-11-07")),

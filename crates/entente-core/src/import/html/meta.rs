@@ -122,7 +122,21 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
         .or_else(|| marked.date.as_deref().and_then(date_part))
         .and_then(Stated::given)
         .or_else(|| page_url.and_then(url_date).and_then(Stated::inferred))
-        .or_else(|| marked.shown_date.clone().and_then(Stated::inferred))
+        .or_else(|| {
+            // By the headline chosen as the title, else by the first <h1>.
+            let by_title = title.as_ref().and_then(|t| {
+                marked
+                    .headings
+                    .iter()
+                    .position(|h| words(h) == words(&t.value) || words_end(h, &t.value))
+                    .map(|k| marked.heading_nodes[k])
+            });
+            by_title
+                .or(marked.headline_node)
+                .and_then(|start| shown_date(tree, start))
+                .and_then(Stated::inferred)
+        })
+        .or_else(|| marked.trailing_date.clone().and_then(Stated::inferred))
         .or_else(|| {
             tree.title
                 .as_deref()
@@ -209,10 +223,14 @@ struct Marked {
     headline: Option<String>,
     date: Option<String>,
     author: Option<String>,
-    /// A date shown in the text just after the headline (a byline's "07.11.2023").
-    shown_date: Option<String>,
     /// The texts of the first `<h1>`–`<h3>` headings.
     headings: Vec<String>,
+    /// Their nodes, in the same order.
+    heading_nodes: Vec<u32>,
+    /// The first `<h1>` (in the article first).
+    headline_node: Option<u32>,
+    /// A date shown in the last short texts of the article ("Posted on 07.11.2023").
+    trailing_date: Option<String>,
 }
 
 impl Marked {
@@ -237,6 +255,7 @@ impl Marked {
                 let t = text_of(tree, i as u32, 400);
                 if !t.is_empty() {
                     m.headings.push(t);
+                    m.heading_nodes.push(i as u32);
                 }
             }
             if tag == Tag::H(1) {
@@ -291,8 +310,12 @@ impl Marked {
         if m.date.is_none() {
             m.date = first_time_inside.or(time_after_headline);
         }
-        if let Some(start) = headline_node.or((article != 0).then_some(article)) {
-            m.shown_date = shown_date(tree, start);
+        m.headline_node = headline_node.or((article != 0).then_some(article));
+        if article != 0 {
+            let end = (article as usize + 1..tree.nodes.len())
+                .find(|&j| !in_article[j])
+                .unwrap_or(tree.nodes.len());
+            m.trailing_date = trailing_date(tree, article as usize, end);
         }
         m.h1_inside = inside.len();
         m.article_marked = article != 0;
@@ -392,6 +415,37 @@ fn shown_date(tree: &Tree, start: u32) -> Option<String> {
         }
     }
     None
+}
+
+/// A date in the last short texts of the article (nodes `article..end`): "Posted on 07.11.2023"
+/// under the text.
+fn trailing_date(tree: &Tree, article: usize, end: usize) -> Option<String> {
+    let mut seen = 0;
+    for i in (article..end).rev() {
+        if tree.nodes[i].tag.is_some() {
+            continue;
+        }
+        let t = tree.text_of(i as u32).trim();
+        if t.is_empty() {
+            continue;
+        }
+        seen += t.len();
+        if seen > 600 {
+            break;
+        }
+        if t.len() <= 80 {
+            if let Some(d) = super::dates::find(t) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// Whether `short`'s words end `long`'s (a heading that holds a kicker and the title).
+fn words_end(long: &str, short: &str) -> bool {
+    let (l, s) = (words(long), words(short));
+    !s.is_empty() && l.ends_with(&s)
 }
 
 /// The collapsed text of an element, at most `max` bytes (cut at a character boundary), without

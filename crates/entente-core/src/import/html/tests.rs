@@ -331,6 +331,16 @@ fn dates_come_from_the_page_markup_first() {
             format!("<h1>Talks resume</h1><span class=date>07.11.2023</span>{p}"),
             Some(("2023-11-07", false)),
         ),
+        // By the heading chosen as the title, not by a logo's <h1>.
+        (
+            format!("<h1>Example</h1><meta property=og:title content='Talks resume in Bonn'><div class=story><h2>Talks resume in Bonn</h2><p><b>(18.01.2018)</b> {}</p><p>{}</p></div>", prose("border", 3), prose("trade", 3)),
+            Some(("2018-01-18", false)),
+        ),
+        // Under the article.
+        (
+            format!("<article><p>{}</p><p>{}</p><p>Posted on 7 November 2023</p></article>", prose("border", 3), prose("trade", 3)),
+            Some(("2023-11-07", false)),
+        ),
         (
             format!("<title>Talks | 02.11.2021</title>{p}"),
             Some(("2021-11-02", false)),

@@ -554,7 +554,7 @@ impl<'a> Builder<'a> {
         let value = if tag == Tag::Time {
             attrs.datetime.or(attrs.content)
         } else if attrs.itemprop.is_some() {
-            attrs.content.or(attrs.datetime)
+            attrs.content.or(attrs.datetime).or(published_title)
         } else {
             published_title
         };
