@@ -286,7 +286,7 @@ impl Marked {
                     .value_of(i as u32)
                     .map(str::to_string)
                     .or_else(|| Some(text_of(tree, i as u32, 100)))
-                    .filter(|d| !d.is_empty());
+                    .filter(|d| date_part(d).is_some());
             }
             if h & hint::AUTHOR != 0 && m.author.is_none() && tag != Tag::Root {
                 let t = tree
@@ -308,7 +308,9 @@ impl Marked {
             }
         }
         if m.date.is_none() {
-            m.date = first_time_inside.or(time_after_headline);
+            m.date = first_time_inside
+                .filter(|d| date_part(d).is_some())
+                .or(time_after_headline.filter(|d| date_part(d).is_some()));
         }
         m.headline_node = headline_node.or((article != 0).then_some(article));
         if article != 0 {
@@ -735,9 +737,9 @@ fn date_part(d: &str) -> Option<String> {
     if iso {
         return Some(format!("{}-{}-{}", &d[..4], &d[5..7], &d[8..10]));
     }
-    // Other whole dates ("01-11-2023 10:29", "Tue, 7 Nov 2023"), else the value as stated for
-    // the text parser's date reader.
-    Some(super::dates::find(&d.replace('T', " ")).unwrap_or_else(|| d.to_string()))
+    // Other whole dates ("01-11-2023 10:29", "Tue, 7 Nov 2023"); a value with no whole date in
+    // it is no date (and leaves the way to the next source).
+    super::dates::find(&d.replace('T', " "))
 }
 
 /// A date in a URL's path: `/2024/07/03/` or `/2024-07-03`.
@@ -798,8 +800,18 @@ fn linked_data(tree: &Tree) -> LinkedData {
         if raw.len() > 2_000_000 {
             continue;
         }
-        if let Ok(v) = serde_json::from_str::<Value>(raw) {
-            values.push(v);
+        match serde_json::from_str::<Value>(raw) {
+            Ok(v) => values.push(v),
+            Err(_) => {
+                // Line breaks and tabs written raw inside strings are common and invalid JSON.
+                let flat: String = raw
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                if let Ok(v) = serde_json::from_str::<Value>(&flat) {
+                    values.push(v);
+                }
+            }
         }
     }
     let mut items = Vec::new();

@@ -322,6 +322,16 @@ fn dates_come_from_the_page_markup_first() {
             format!("<meta name=date content='7 November 2023'>{p}"),
             Some(("2023-11-07", true)),
         ),
+        // A stated value with no whole date in it gives way to the next source.
+        (
+            format!("<article><span itemprop=datePublished>Published this week</span><time datetime='2023-05-02'>Tuesday</time>{p}</article>"),
+            Some(("2023-05-02", true)),
+        ),
+        // JSON-LD with raw line breaks in its strings (invalid JSON, common) is read.
+        (
+            format!("<script type=application/ld+json>{{\"@type\":\"Article\",\"description\":\"two\nlines\",\"datePublished\":\"2022-01-28\"}}</script>{p}"),
+            Some(("2022-01-28", true)),
+        ),
         // Inferred: the URL, a date shown by the headline, the <title>.
         (
             format!("<link rel=canonical href='https://example.org/2024/07/03/talks'>{p}"),
