@@ -672,15 +672,6 @@ fn choose_title<'a>(
             best = Some((h, score));
         }
     }
-    // The article's one `<h1>`, when nothing better agrees with the stated headlines.
-    if best.is_none()
-        && marked.article_marked
-        && marked.h1_inside == 1
-        && headline_like(&marked.h1[0])
-        && words(&marked.h1[0]).len() >= 2
-    {
-        best = Some((&marked.h1[0], 0.0));
-    }
     if let Some((h, _)) = best {
         // A kicker shown before the headline in the same `<h1>` is left out when a stated
         // headline is the rest of it.
@@ -701,6 +692,11 @@ fn choose_title<'a>(
                 return Stated::given(super::tree::collapse(part));
             }
         }
+    }
+    // The article's one `<h1>` (or the page's), shown, when no stated headline agrees with it.
+    let single = (marked.article_marked && marked.h1_inside == 1) || marked.h1.len() == 1;
+    if single && headline_like(&marked.h1[0]) && words(&marked.h1[0]).len() >= 2 {
+        return Stated::given(marked.h1[0].clone());
     }
     if let Some(s) = stated.first() {
         let stripped = strip_site(s, site);

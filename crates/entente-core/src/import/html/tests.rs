@@ -191,10 +191,20 @@ fn titles_come_from_the_page_markup_first() {
             format!("<meta property=og:title content='Talks resume in Bonn | Example'><h1>Talks resume in Bonn</h1>{p}"),
             Some(("Talks resume in Bonn", true)),
         ),
-        // A stated headline when the <h1> says something else.
+        // A stated headline when the <h1> is the site's name.
         (
-            format!("<meta property=og:title content='Talks resume in Bonn'><h1>Example News</h1>{p}"),
+            format!("<meta property=og:title content='Talks resume in Bonn'><meta property=og:site_name content='Example News'><h1>Example News</h1>{p}"),
             Some(("Talks resume in Bonn", true)),
+        ),
+        // The page's one <h1>, shown, over a stated headline that says something else.
+        (
+            format!("<meta property=og:title content='Talks are back'><h1>Talks resume in Bonn</h1>{p}"),
+            Some(("Talks resume in Bonn", true)),
+        ),
+        // A stated headline when the page has several unrelated <h1>s.
+        (
+            format!("<meta property=og:title content='Talks are back'><h1>Weather</h1><h1>Sports news</h1>{p}"),
+            Some(("Talks are back", true)),
         ),
         // A kicker in its own element before the headline is left out.
         (
