@@ -459,14 +459,24 @@ impl<'a> Builder<'a> {
     }
 
     fn open(&mut self, name: &str, attrs: Attrs<'a>, self_closing: bool) {
-        let lower = name.to_ascii_lowercase();
-        match lower.as_str() {
+        // The name lowercased in a small buffer (no allocation a tag): only short names are
+        // special.
+        let mut buf = [0u8; 10];
+        let lower: &str = if name.len() <= buf.len() {
+            for (b, c) in buf.iter_mut().zip(name.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            std::str::from_utf8(&buf[..name.len()]).unwrap_or("")
+        } else {
+            ""
+        };
+        match lower {
             "script" | "style" | "title" | "textarea" | "xmp" | "iframe" | "noembed"
             | "noframes" | "noscript" | "plaintext" | "template" => {
                 let content_end = if lower == "plaintext" {
                     self.src.len()
                 } else {
-                    find_end_tag(self.src, self.pos, &lower)
+                    find_end_tag(self.src, self.pos, lower)
                 };
                 let raw = &self.src[self.pos..content_end];
                 if lower == "title" && self.tree.title.is_none() && !self.in_body {
@@ -577,9 +587,9 @@ impl<'a> Builder<'a> {
             hints,
             pre: false,
         });
-        let void = matches!(tag, Tag::Br | Tag::Hr) || matches!(lower.as_str(), "input" | "embed");
+        let void = matches!(tag, Tag::Br | Tag::Hr) || matches!(lower, "input" | "embed");
         if !void && !self_closing_ok(tag, self_closing) && self.stack.len() < MAX_DEPTH {
-            self.stack.push((node, tag, name_hash(name)));
+            self.stack.push((node, tag, name_hash(tag, name)));
         }
     }
 
@@ -642,7 +652,7 @@ impl<'a> Builder<'a> {
             Tag::Html | Tag::Body | Tag::Head => return,
             _ => {}
         }
-        let hash = name_hash(name);
+        let hash = name_hash(tag, name);
         // A matching open element is closed with everything opened inside it; an end tag that
         // matches nothing near is ignored.
         for i in (1..self.stack.len()).rev() {
@@ -660,8 +670,8 @@ impl<'a> Builder<'a> {
 
 /// A hash of a tag name, without case, for matching end tags of elements [`Tag`] lumps
 /// together; 0 for the others, which their tag tells apart.
-fn name_hash(name: &str) -> u32 {
-    match Tag::from_name(name.as_bytes()) {
+fn name_hash(tag: Tag, name: &str) -> u32 {
+    match tag {
         Tag::Other | Tag::Dropped => name.bytes().fold(0x811c_9dc5u32, |h, b| {
             (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
         }),
