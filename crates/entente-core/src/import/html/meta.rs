@@ -90,7 +90,16 @@ pub(super) fn read(tree: &Tree, article: u32) -> Meta {
         name: site.as_deref(),
         host_label: page_url.and_then(host_label),
     };
-    let title = choose_title(tree, &ld, &marked, &site_info, &meta);
+    // A heading's permalink sign ("Scope¶", "Scope #") is no part of the title.
+    let title = choose_title(tree, &ld, &marked, &site_info, &meta).and_then(|t| {
+        let v = t
+            .value
+            .trim_end_matches(|c: char| matches!(c, '¶' | '#' | '§') || c.is_whitespace());
+        Stated::given(v).map(|v| Stated {
+            value: v.value,
+            stated: t.stated,
+        })
+    });
 
     let date = ld
         .date
@@ -523,8 +532,13 @@ impl Site<'_> {
         }) {
             return true;
         }
+        // A short piece that holds the host's name ("Example News" of examplenews.org), not a
+        // headline that mentions the brand ("How Example built its search").
+        let short = words(segment).len() <= 4;
         self.host_label.as_deref().is_some_and(|h| {
-            h.len() >= 4 && (seg.contains(h) || (seg.len() >= 4 && h.contains(&seg)))
+            h.len() >= 4
+                && ((short && seg.contains(h) && seg.len() <= 2 * h.len())
+                    || (seg.len() >= 4 && h.contains(&seg)))
         })
     }
 }

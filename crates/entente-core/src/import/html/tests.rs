@@ -248,6 +248,13 @@ fn titles_come_from_the_page_markup_first() {
         // The article's one <h1> when nothing states a headline.
         (format!("<article><h1>Talks resume</h1>{p}</article>"), Some(("Talks resume", true))),
         (format!("<title>Plain</title>{p}"), Some(("Plain", false))),
+        // A headline that mentions the brand of the host is no site name.
+        (
+            format!("<title>How Example built its search - a history</title><link rel=canonical href='https://example.org/a'>{p}"),
+            Some(("How Example built its search - a history", false)),
+        ),
+        // A heading's permalink sign is left out.
+        (format!("<article><h1>Shared history<a href=#h>¶</a></h1>{p}</article>"), Some(("Shared history", true))),
         (p.clone(), None),
     ];
     for (html, expected) in &rows {
