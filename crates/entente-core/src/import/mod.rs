@@ -161,7 +161,16 @@ pub fn read_file(name: &str, bytes: &[u8]) -> FileOutcome {
     if bytes.len() > MAX_FILE_BYTES {
         return refuse_too_large(name, bytes.len() as u64);
     }
-    let decoded = decode(bytes);
+    let mut decoded = decode(bytes);
+    if format == Format::Html && decoded.warning.is_some() {
+        // A page that is not UTF-8 may say which single-byte encoding it is in.
+        if let Some(text) = html::decode_declared(bytes) {
+            decoded = Decoded {
+                text,
+                warning: None,
+            };
+        }
+    }
     if decoded.text.trim().is_empty() {
         return FileOutcome::refused(name, Some(format), RefusalKind::Empty, "the file is empty");
     }
