@@ -7,6 +7,9 @@
 //! `cargo run --release -p entente-core --example html_extract -- PAGE.html DIR …`
 //! (a directory is read one level deep, its `.html` and `.htm` files in name order).
 
+// A native tool around the core: it reads files and times them, which the core itself never does.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use entente_core::import::read_file;
 use entente_core::model::{Field, Origin};
 use serde_json::json;

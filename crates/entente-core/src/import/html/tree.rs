@@ -170,29 +170,29 @@ impl Tag {
 /// Hints an element's attributes give, as bits.
 pub(super) mod hint {
     /// A class or id word of site furniture (comments, sharing, related links, ads, …).
-    pub const FURNITURE: u32 = 1;
+    pub(crate) const FURNITURE: u32 = 1;
     /// A class or id word of article content (article, body, content, entry, post, story, text).
-    pub const CONTENT: u32 = 1 << 1;
+    pub(crate) const CONTENT: u32 = 1 << 1;
     /// Hidden: the `hidden` attribute, `aria-hidden="true"`, or an inline `display:none`.
-    pub const HIDDEN: u32 = 1 << 2;
+    pub(crate) const HIDDEN: u32 = 1 << 2;
     /// `itemprop="articleBody"` (or `text` in an article item).
-    pub const ARTICLE_BODY: u32 = 1 << 3;
+    pub(crate) const ARTICLE_BODY: u32 = 1 << 3;
     /// `itemprop="headline"`.
-    pub const HEADLINE: u32 = 1 << 4;
+    pub(crate) const HEADLINE: u32 = 1 << 4;
     /// A role or class word of navigation (`role="navigation"`, breadcrumbs, menus).
-    pub const NAVIGATION: u32 = 1 << 5;
+    pub(crate) const NAVIGATION: u32 = 1 << 5;
     /// `role="main"`, or an id naming the page's main content.
-    pub const MAIN: u32 = 1 << 6;
+    pub(crate) const MAIN: u32 = 1 << 6;
     /// `itemprop="datePublished"` (or `pubdate`).
-    pub const DATE_PUBLISHED: u32 = 1 << 7;
+    pub(crate) const DATE_PUBLISHED: u32 = 1 << 7;
     /// A class or id word of a caption, a credit or a byline: text about the article, not of it.
-    pub const ABOUT: u32 = 1 << 8;
+    pub(crate) const ABOUT: u32 = 1 << 8;
     /// `role="article"` or an item of an article type.
-    pub const ARTICLE: u32 = 1 << 9;
+    pub(crate) const ARTICLE: u32 = 1 << 9;
     /// A class or id word of a comment thread.
-    pub const COMMENTS: u32 = 1 << 10;
+    pub(crate) const COMMENTS: u32 = 1 << 10;
     /// An `itemprop="author"` (or `rel="author"`) element, or a byline class word.
-    pub const AUTHOR: u32 = 1 << 11;
+    pub(crate) const AUTHOR: u32 = 1 << 11;
 }
 
 /// No node (the end of a list).
@@ -248,13 +248,13 @@ const MAX_JSON_LD: usize = 32;
 const MAX_DEPTH: usize = 400;
 
 impl Tree {
-    pub fn text_of(&self, node: u32) -> &str {
+    pub(crate) fn text_of(&self, node: u32) -> &str {
         let n = &self.nodes[node as usize];
         &self.text[n.start as usize..n.end as usize]
     }
 
     /// The children of `node`, in order.
-    pub fn children(&self, node: u32) -> Children<'_> {
+    pub(crate) fn children(&self, node: u32) -> Children<'_> {
         Children {
             tree: self,
             next: self.nodes[node as usize].first_child,
@@ -263,7 +263,7 @@ impl Tree {
 
     /// The (kept) attribute value of an element: `datetime` for `<time>`, `content` for an
     /// element with `itemprop`.
-    pub fn value_of(&self, node: u32) -> Option<&str> {
+    pub(crate) fn value_of(&self, node: u32) -> Option<&str> {
         let n = &self.nodes[node as usize];
         (n.tag.is_some() && n.end > n.start).then(|| &self.text[n.start as usize..n.end as usize])
     }
